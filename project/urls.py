@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from . import health
+
+handler400 = "project.errors.handler400"
+handler403 = "project.errors.handler403"
+handler404 = "project.errors.handler404"
+handler500 = "project.errors.handler500"
+
+api_patterns = [
+    path("", include("accounts.urls")),
+    path("", include("pairing.urls")),
+    path("", include("exercises.urls")),
+    path("", include("safety.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("api/", include(api_patterns)),
+    path("_allauth/", include("allauth.headless.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("frontend.urls")),
+]
