@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "allauth.headless",
     "allauth.mfa",
     "allauth.usersessions",
+    "project",
     "accounts",
     "pairing",
     "exercises",
