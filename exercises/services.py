@@ -1,0 +1,297 @@
+"""Writes to the exercise library: publish, unpublish, archive, duplicate, the editors' group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from project.errors import Conflict, ServiceError
+
+from .models import (
+    LANGUAGES,
+    DraftPrompt,
+    Exercise,
+    ExerciseVersion,
+    Prompt,
+    PromptFields,
+    PromptKind,
+    Status,
+)
+
+CONTENT_EDITORS = "Content editors"
+
+# What content editors may do: edit the draft library, read (never change) published versions.
+# Named one by one because sessions and answers live in this app too and are none of theirs.
+EDITOR_PERMISSIONS = {
+    "exercises": {
+        "exercise": ("add", "change", "delete", "view"),
+        "draftprompt": ("add", "change", "delete", "view"),
+        "exerciseversion": ("view",),
+        "prompt": ("view",),
+    },
+    "safety": {"helpresource": ("add", "change", "delete", "view")},
+}
+
+EXERCISE_TEXT_FIELDS = ("title", "summary", "intro")
+PROMPT_COPY_FIELDS = (
+    "kind",
+    "text_nl",
+    "text_en",
+    "help_text_nl",
+    "help_text_en",
+    "min",
+    "max",
+    "min_label_nl",
+    "min_label_en",
+    "max_label_nl",
+    "max_label_en",
+    "options",
+)
+
+LANGUAGE_NAMES = {"nl": gettext_lazy("Dutch"), "en": gettext_lazy("English")}
+
+
+@dataclass(frozen=True)
+class PublishProblem:
+    code: str
+    message: str
+
+
+class ExercisePublishError(ServiceError):
+    """Publishing was refused. ``code`` is the first problem's; ``problems`` lists them all."""
+
+    def __init__(self, problems: list[PublishProblem]) -> None:
+        super().__init__(problems[0].code, " ".join(problem.message for problem in problems))
+        self.problems = problems
+
+
+def _missing_languages(obj: object, field: str) -> list[str]:
+    return [lang for lang in LANGUAGES if not str(getattr(obj, f"{field}_{lang}")).strip()]
+
+
+def _prompt_problems(prompt: PromptFields, number: int) -> list[PublishProblem]:
+    problems = []
+    for lang in _missing_languages(prompt, "text"):
+        problems.append(
+            PublishProblem(
+                "translation_missing",
+                _("Prompt %(number)s has no %(language)s text.")
+                % {"number": number, "language": LANGUAGE_NAMES[lang]},
+            )
+        )
+    if prompt.kind == PromptKind.SCALE:
+        if prompt.min is None or prompt.max is None or prompt.min >= prompt.max:
+            problems.append(
+                PublishProblem(
+                    "scale_range_invalid",
+                    _("Prompt %(number)s: a scale needs a minimum below its maximum.")
+                    % {"number": number},
+                )
+            )
+        for field in ("min_label", "max_label"):
+            # An end label is optional, but if one language has it the other must too.
+            if len(_missing_languages(prompt, field)) == 1:
+                problems.append(
+                    PublishProblem(
+                        "translation_missing",
+                        _("Prompt %(number)s: a scale label is translated in one language only.")
+                        % {"number": number},
+                    )
+                )
+    if prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI):
+        problems.extend(_option_problems(prompt.options, number))
+    return problems
+
+
+def _option_problems(options: object, number: int) -> list[PublishProblem]:
+    if not isinstance(options, list) or not all(isinstance(item, dict) for item in options):
+        return [
+            PublishProblem(
+                "options_invalid",
+                _('Prompt %(number)s: options must be a list of {"value", "label_nl", "label_en"}.')
+                % {"number": number},
+            )
+        ]
+    problems = []
+    if len(options) < 2:
+        problems.append(
+            PublishProblem(
+                "too_few_options",
+                _("Prompt %(number)s: a choice needs at least two options.") % {"number": number},
+            )
+        )
+    values = [str(option.get("value", "")).strip() for option in options]
+    if any(not value for value in values):
+        problems.append(
+            PublishProblem(
+                "options_invalid",
+                _("Prompt %(number)s: every option needs a value.") % {"number": number},
+            )
+        )
+    if len(set(values)) != len(values):
+        problems.append(
+            PublishProblem(
+                "option_values_not_unique",
+                _("Prompt %(number)s: option values must be unique.") % {"number": number},
+            )
+        )
+    for lang in LANGUAGES:
+        if any(not str(option.get(f"label_{lang}", "")).strip() for option in options):
+            problems.append(
+                PublishProblem(
+                    "translation_missing",
+                    _("Prompt %(number)s: an option has no %(language)s label.")
+                    % {"number": number, "language": LANGUAGE_NAMES[lang]},
+                )
+            )
+    return problems
+
+
+def exercise_publish_problems(
+    *, exercise: Exercise, prompts: list[PromptFields] | None = None
+) -> list[PublishProblem]:
+    """Everything that keeps the draft from being published; empty when it may be."""
+    if prompts is None:
+        prompts = list(exercise.draft_prompts.order_by("position", "id"))
+    problems = []
+    for field in EXERCISE_TEXT_FIELDS:
+        for lang in _missing_languages(exercise, field):
+            problems.append(
+                PublishProblem(
+                    "translation_missing",
+                    _("The %(field)s has no %(language)s text.")
+                    % {
+                        "field": Exercise._meta.get_field(f"{field}_{lang}").verbose_name,
+                        "language": LANGUAGE_NAMES[lang],
+                    },
+                )
+            )
+    if not prompts:
+        problems.append(PublishProblem("no_prompts", _("An exercise needs at least one prompt.")))
+    for number, prompt in enumerate(prompts, start=1):
+        problems.extend(_prompt_problems(prompt, number))
+    return problems
+
+
+@transaction.atomic
+def exercise_publish(*, exercise: Exercise, by=None) -> ExerciseVersion:
+    """Snapshot the draft into a new immutable version and make it the one partners see."""
+    exercise = Exercise.objects.select_for_update().get(pk=exercise.pk)
+    if exercise.status == Status.ARCHIVED:
+        raise Conflict("exercise_archived", _("An archived exercise cannot be published."))
+    prompts = list(exercise.draft_prompts.order_by("position", "id"))
+    problems = exercise_publish_problems(exercise=exercise, prompts=prompts)
+    if problems:
+        raise ExercisePublishError(problems)
+    last = exercise.versions.aggregate(last=Max("number"))["last"] or 0
+    texts = {
+        f"{field}_{lang}": getattr(exercise, f"{field}_{lang}").strip()
+        for field in EXERCISE_TEXT_FIELDS
+        for lang in LANGUAGES
+    }
+    version = ExerciseVersion.objects.create(
+        exercise=exercise,
+        number=last + 1,
+        published_at=timezone.now(),
+        published_by=by,
+        theme=exercise.theme,
+        minutes=exercise.minutes,
+        **texts,
+    )
+    Prompt.objects.bulk_create(
+        Prompt(
+            version=version,
+            position=position,
+            **{field: getattr(draft, field) for field in PROMPT_COPY_FIELDS},
+        )
+        for position, draft in enumerate(prompts, start=1)
+    )
+    exercise.current_version = version
+    exercise.status = Status.PUBLISHED
+    exercise.save(update_fields=["current_version", "status", "updated_at"])
+    return version
+
+
+@transaction.atomic
+def exercise_unpublish(*, exercise: Exercise) -> Exercise:
+    """Take the exercise out of the library; sessions already started keep their version."""
+    exercise = Exercise.objects.select_for_update().get(pk=exercise.pk)
+    if exercise.status != Status.PUBLISHED:
+        raise Conflict("exercise_not_published", _("This exercise is not published."))
+    exercise.status = Status.DRAFT
+    exercise.save(update_fields=["status", "updated_at"])
+    return exercise
+
+
+@transaction.atomic
+def exercise_archive(*, exercise: Exercise) -> Exercise:
+    exercise = Exercise.objects.select_for_update().get(pk=exercise.pk)
+    if exercise.status == Status.ARCHIVED:
+        raise Conflict("exercise_archived", _("This exercise is already archived."))
+    exercise.status = Status.ARCHIVED
+    exercise.save(update_fields=["status", "updated_at"])
+    return exercise
+
+
+def _free_slug(base: str) -> str:
+    base = slugify(base)[:70] or "exercise"
+    slug, n = f"{base}-copy", 2
+    while Exercise.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-copy-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def exercise_duplicate_as_draft(*, exercise: Exercise) -> Exercise:
+    """A new, unpublished exercise with the same draft texts and prompts, under a free slug."""
+    copy = Exercise.objects.create(
+        slug=_free_slug(exercise.slug),
+        status=Status.DRAFT,
+        theme=exercise.theme,
+        minutes=exercise.minutes,
+        **{
+            f"{field}_{lang}": getattr(exercise, f"{field}_{lang}")
+            for field in EXERCISE_TEXT_FIELDS
+            for lang in LANGUAGES
+        },
+    )
+    DraftPrompt.objects.bulk_create(
+        DraftPrompt(
+            exercise=copy,
+            position=draft.position,
+            **{field: getattr(draft, field) for field in PROMPT_COPY_FIELDS},
+        )
+        for draft in exercise.draft_prompts.order_by("position", "id")
+    )
+    return copy
+
+
+@transaction.atomic
+def content_editors_group_ensure() -> Group:
+    """Create or refresh the ``Content editors`` group: the library and help resources only.
+
+    Idempotent. Help resources count only if the safety app has that model already.
+    """
+    group, _created = Group.objects.get_or_create(name=CONTENT_EDITORS)
+    wanted = Q(pk__in=[])
+    for app_label, models in EDITOR_PERMISSIONS.items():
+        for model_name, actions in models.items():
+            try:
+                apps.get_model(app_label, model_name)
+            except LookupError:
+                continue
+            wanted |= Q(
+                content_type__app_label=app_label,
+                content_type__model=model_name,
+                codename__in=[f"{action}_{model_name}" for action in actions],
+            )
+    group.permissions.set(Permission.objects.filter(wanted))
+    return group
