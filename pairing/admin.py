@@ -1,0 +1,75 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Couple, CoupleMember, PartnerInvite
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For support: ids, dates and states only, and nobody edits history by hand."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class CoupleMemberInline(admin.TabularInline):
+    model = CoupleMember
+    fields = ["user_id", "seat", "active"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Couple)
+class CoupleAdmin(ReadOnlyAdmin):
+    list_display = ["id", "created_at", "ended_at", "is_active"]
+    list_filter = [("ended_at", admin.EmptyFieldListFilter)]
+    search_fields = ["=id", "=members__user__id"]
+    fields = ["id", "created_at", "ended_at"]
+    readonly_fields = fields
+    inlines = [CoupleMemberInline]
+
+    @admin.display(boolean=True, description=_("active"))
+    def is_active(self, couple: Couple) -> bool:
+        return couple.is_active
+
+
+@admin.register(PartnerInvite)
+class PartnerInviteAdmin(ReadOnlyAdmin):
+    list_display = [
+        "id",
+        "inviter_id",
+        "state",
+        "created_at",
+        "expires_at",
+        "used_at",
+        "revoked_at",
+    ]
+    search_fields = ["=id", "=inviter__id"]
+    # The code digest stays out: support never needs it.
+    fields = [
+        "id",
+        "inviter_id",
+        "state",
+        "created_at",
+        "expires_at",
+        "used_at",
+        "revoked_at",
+        "couple_id",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description=_("state"))
+    def state(self, invite: PartnerInvite) -> str:
+        return invite.state.label

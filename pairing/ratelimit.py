@@ -1,0 +1,43 @@
+"""Counting wrong invite codes per person and per IP address, in Django's cache.
+
+A fixed window: the first wrong code starts a 15-minute window and the tenth wrong code within
+it locks further guesses until the window ends. Works with the local-memory and Redis caches.
+"""
+
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+from rest_framework import status
+
+from project.errors import ServiceError
+
+GUESS_LIMIT = 10
+GUESS_WINDOW_SECONDS = 15 * 60
+
+
+def _keys(*, user_id: object, client_ip: str | None) -> list[str]:
+    keys = [f"pairing:guesses:user:{user_id}"]
+    if client_ip:
+        keys.append(f"pairing:guesses:ip:{client_ip}")
+    return keys
+
+
+def guesses_check(*, user_id: object, client_ip: str | None) -> None:
+    """Refuse before looking the code up when this person or address guessed too often."""
+    counts = cache.get_many(_keys(user_id=user_id, client_ip=client_ip))
+    if any(count >= GUESS_LIMIT for count in counts.values()):
+        raise ServiceError(
+            "too_many_attempts",
+            _("Too many wrong codes. Wait 15 minutes, then try again."),
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+        )
+
+
+def guesses_record_wrong(*, user_id: object, client_ip: str | None) -> None:
+    for key in _keys(user_id=user_id, client_ip=client_ip):
+        # add() only starts the window; incr() never extends it.
+        cache.add(key, 0, timeout=GUESS_WINDOW_SECONDS)
+        try:
+            cache.incr(key)
+        except ValueError:
+            # The window ended between add() and incr(): this wrong code opens a new one.
+            cache.set(key, 1, timeout=GUESS_WINDOW_SECONDS)

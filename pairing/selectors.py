@@ -1,0 +1,74 @@
+"""Reads about couples. Each answers in one query; sessions, safety and therapists use them."""
+
+from dataclasses import dataclass
+
+from accounts.models import User
+
+from . import errors, ratelimit
+from .codes import code_digest, code_normalise
+from .models import Couple, CoupleMember, InviteState, PartnerInvite
+
+
+@dataclass(frozen=True)
+class MyCouple:
+    couple: Couple
+    partner: User
+
+
+def active_couple_for(*, user: User) -> Couple | None:
+    """The couple this person is in now, or None."""
+    return Couple.objects.filter(members__user=user, members__active=True).first()
+
+
+def partner_of(*, user: User, couple: Couple) -> User | None:
+    """The other member of ``couple``; None if ``user`` isn't one of its two members."""
+    members = list(couple_members(couple=couple))
+    if user.pk not in {member.pk for member in members}:
+        return None
+    return next((member for member in members if member.pk != user.pk), None)
+
+
+def couple_members(*, couple: Couple) -> list[User]:
+    """Both members, in the order they joined."""
+    return list(
+        User.objects.filter(couple_memberships__couple=couple).order_by("couple_memberships__seat")
+    )
+
+
+def my_couple(*, user: User) -> MyCouple | None:
+    """My active couple with my partner, for ``GET /api/pairing/couple/``."""
+    seat = (
+        CoupleMember.objects.select_related("couple", "user")
+        .filter(couple__members__user=user, couple__members__active=True)
+        .exclude(user=user)
+        .first()
+    )
+    if seat is None:
+        return None
+    return MyCouple(couple=seat.couple, partner=seat.user)
+
+
+def invite_find_for_guess(
+    *, user: User, code: str, client_ip: str | None, for_update: bool = False
+) -> PartnerInvite:
+    """The open invite behind a code someone typed, counting wrong codes against a lockout."""
+    ratelimit.guesses_check(user_id=user.pk, client_ip=client_ip)
+    normalised = code_normalise(code)
+    invite = None
+    if normalised is not None:
+        invites = PartnerInvite.objects.select_related("inviter")
+        if for_update:
+            invites = invites.select_for_update(of=("self",))
+        invite = invites.filter(code_digest=code_digest(normalised)).first()
+    if invite is None or invite.state != InviteState.OPEN:
+        ratelimit.guesses_record_wrong(user_id=user.pk, client_ip=client_ip)
+        raise errors.invite_invalid()
+    return invite
+
+
+def invite_preview(*, user: User, code: str, client_ip: str | None) -> PartnerInvite:
+    """Who invited me, so I can check before accepting. Only the display name is shown."""
+    invite = invite_find_for_guess(user=user, code=code, client_ip=client_ip)
+    if invite.inviter_id == user.pk:
+        raise errors.invite_own()
+    return invite

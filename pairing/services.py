@@ -1,0 +1,130 @@
+"""Writes for pairing: invites, linking two accounts into a couple, ending a couple."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from project.errors import NotFound
+
+from . import errors
+from .codes import code_digest, code_display, code_generate, code_normalise
+from .models import Couple, CoupleMember, PartnerInvite
+from .selectors import active_couple_for, invite_find_for_guess
+
+INVITE_LIFETIME = timedelta(hours=48)
+
+
+@dataclass(frozen=True)
+class IssuedInvite:
+    """A new invite with its code; the code is only ever known here, at creation."""
+
+    invite: PartnerInvite
+    code: str
+
+    @property
+    def url(self) -> str:
+        return f"/pair/{self.code}"
+
+
+def _lock_users(*users: User) -> None:
+    # Always in primary-key order, so two accepts that involve the same people can't deadlock.
+    list(User.objects.select_for_update().filter(pk__in=[u.pk for u in users]).order_by("pk"))
+
+
+def _revoke_open_invites(*, users: list[User], now) -> None:
+    PartnerInvite.objects.filter(
+        inviter__in=users, used_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=now)
+
+
+@transaction.atomic
+def invite_create(*, inviter: User) -> IssuedInvite:
+    """A new single-use invite for 48 hours; any older open invite of mine stops working."""
+    _lock_users(inviter)
+    if active_couple_for(user=inviter) is not None:
+        raise errors.inviter_in_couple()
+    now = timezone.now()
+    _revoke_open_invites(users=[inviter], now=now)
+    code = code_generate()
+    invite = PartnerInvite.objects.create(
+        inviter=inviter,
+        code_digest=code_digest(code),
+        created_at=now,
+        expires_at=now + INVITE_LIFETIME,
+    )
+    return IssuedInvite(invite=invite, code=code_display(code))
+
+
+@transaction.atomic
+def invite_revoke(*, inviter: User, code: str) -> None:
+    """Revoke one of my own open invites. Anyone else's code, or a spent one, is 404."""
+    normalised = code_normalise(code)
+    revoked = 0
+    if normalised is not None:
+        revoked = PartnerInvite.objects.filter(
+            inviter=inviter,
+            code_digest=code_digest(normalised),
+            used_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        ).update(revoked_at=timezone.now())
+    if not revoked:
+        raise NotFound()
+
+
+def invite_accept(*, user: User, code: str, client_ip: str | None = None) -> Couple:
+    """Link ``user`` with the person who made the invite behind ``code``.
+
+    The checks below give clear answers; the partial unique index on active memberships is
+    what really guarantees that nobody ends up in two couples when requests race.
+    """
+    try:
+        return _invite_accept(user=user, code=code, client_ip=client_ip)
+    except IntegrityError as error:
+        raise errors.already_in_couple() from error
+
+
+@transaction.atomic
+def _invite_accept(*, user: User, code: str, client_ip: str | None) -> Couple:
+    # Locks the invite row: of two people accepting the same code, the second waits here and
+    # then finds it used.
+    invite = invite_find_for_guess(user=user, code=code, client_ip=client_ip, for_update=True)
+    if invite.inviter_id == user.pk:
+        raise errors.invite_own()
+    inviter = invite.inviter
+    _lock_users(inviter, user)
+    if active_couple_for(user=user) is not None or active_couple_for(user=inviter) is not None:
+        raise errors.already_in_couple()
+    now = timezone.now()
+    couple = Couple.objects.create(created_at=now)
+    CoupleMember.objects.bulk_create(
+        [
+            CoupleMember(couple=couple, user=inviter, seat=1),
+            CoupleMember(couple=couple, user=user, seat=2),
+        ]
+    )
+    invite.used_at = now
+    invite.couple = couple
+    invite.save(update_fields=["used_at", "couple"])
+    # Both are taken now: no other invite of theirs may start a second couple.
+    _revoke_open_invites(users=[inviter, user], now=now)
+    return couple
+
+
+@transaction.atomic
+def couple_end(*, user: User) -> Couple:
+    """End my couple, alone and at once. My partner only sees that there is no couple anymore."""
+    couple = active_couple_for(user=user)
+    if couple is None:
+        raise NotFound()
+    couple = Couple.objects.select_for_update().get(pk=couple.pk)
+    if couple.ended_at is not None:
+        # My partner ended it a moment before me.
+        raise NotFound()
+    couple.ended_at = timezone.now()
+    couple.save(update_fields=["ended_at"])
+    couple.members.update(active=False)
+    return couple
