@@ -1,6 +1,8 @@
 from rest_framework import serializers
 
-from .models import LANGUAGES, PromptKind, Theme
+from accounts.models import Language
+
+from .models import PromptKind, Theme
 
 
 class ExerciseLibraryInputSerializer(serializers.Serializer):
@@ -31,7 +33,7 @@ class ExerciseListOutputSerializer(serializers.Serializer):
     summary = serializers.CharField()
     theme = serializers.ChoiceField(choices=Theme.choices)
     minutes = serializers.IntegerField()
-    language = serializers.ChoiceField(choices=[(lang, lang) for lang in LANGUAGES])
+    language = serializers.ChoiceField(choices=Language.choices)
 
 
 class ExerciseDetailOutputSerializer(ExerciseListOutputSerializer):
