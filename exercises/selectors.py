@@ -103,12 +103,13 @@ def exercise_detail(*, slug: str, language: str) -> dict[str, Any]:
     return data
 
 
-def exercises_missing_translation() -> QuerySet[Exercise]:
-    """Drafts whose texts or prompts lack Dutch or English somewhere (for editors)."""
+def exercises_missing_translation(
+    *, languages: tuple[str, ...] | list[str] = LANGUAGES
+) -> QuerySet[Exercise]:
+    """Exercises whose draft texts or prompts lack one of ``languages`` (for editors)."""
     empty = Q()
-    for field in ("title", "summary", "intro"):
-        for lang in LANGUAGES:
+    for lang in languages:
+        for field in ("title", "summary", "intro"):
             empty |= Q(**{f"{field}_{lang}": ""})
-    for lang in LANGUAGES:
         empty |= Q(**{f"draft_prompts__text_{lang}": ""})
     return Exercise.objects.filter(empty).distinct()

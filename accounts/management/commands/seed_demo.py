@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import CAST, demo_user_ensure
+from exercises.services import content_editors_group_ensure
 
 
 class Command(BaseCommand):
@@ -24,5 +25,6 @@ class Command(BaseCommand):
             users[person.key] = user
             shown = password or "(unchanged; --reset-passwords prints new ones)"
             rows.append(f"  {person.email:<22} {shown:<48} {person.role}")
+        users["eva"].groups.add(content_editors_group_ensure())
         self.stdout.write("Demo accounts (log in at http://127.0.0.1:8000/):")
         self.stdout.write("\n".join(rows))

@@ -1,0 +1,343 @@
+"""Curation of the library in the Django admin. Every state change goes through a service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from project.errors import ServiceError
+
+from .models import LANGUAGES, DraftPrompt, Exercise, ExerciseVersion, Prompt, localized
+from .selectors import exercises_missing_translation
+from .services import (
+    exercise_archive,
+    exercise_duplicate_as_draft,
+    exercise_publish,
+    exercise_publish_problems,
+    exercise_unpublish,
+)
+
+PROMPT_FIELDSETS = [
+    (None, {"fields": ["position", "kind", ("text_nl", "text_en")]}),
+    (_("Help text"), {"fields": [("help_text_nl", "help_text_en")]}),
+    (
+        _("Scale"),
+        {
+            "fields": [
+                ("min", "max"),
+                ("min_label_nl", "min_label_en"),
+                ("max_label_nl", "max_label_en"),
+            ]
+        },
+    ),
+    (
+        _("Choice options"),
+        {
+            "fields": ["options"],
+            "description": _(
+                'A list like [{"value": "often", "label_nl": "Vaak", "label_en": "Often"}]. '
+                "Keep a value once answers exist; change labels freely."
+            ),
+        },
+    ),
+]
+
+
+class DraftPromptInline(admin.StackedInline):
+    """The draft's prompts; reorder them by editing ``position``."""
+
+    model = DraftPrompt
+    extra = 0
+    ordering = ["position", "id"]
+    fieldsets = PROMPT_FIELDSETS
+
+
+class VersionInline(admin.TabularInline):
+    model = ExerciseVersion
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ["number", "published_at", "published_by", "title_nl", "title_en"]
+    readonly_fields = fields
+    ordering = ["-number"]
+    verbose_name_plural = _("Version history")
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class TranslationFilter(admin.SimpleListFilter):
+    """Which exercises lack a language anywhere: the editors' "missing translations" view."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request: HttpRequest, model_admin) -> list[tuple[str, str]]:
+        return [
+            ("missing", _("Missing a translation")),
+            ("missing_nl", _("Missing Dutch")),
+            ("missing_en", _("Missing English")),
+            ("complete", _("Complete in Dutch and English")),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        if value == "missing":
+            return queryset.filter(pk__in=exercises_missing_translation().values("pk"))
+        if value in ("missing_nl", "missing_en"):
+            language = value.removeprefix("missing_")
+            return queryset.filter(
+                pk__in=exercises_missing_translation(languages=[language]).values("pk")
+            )
+        if value == "complete":
+            return queryset.exclude(pk__in=exercises_missing_translation().values("pk"))
+        return queryset
+
+
+def _confirmed_action(
+    *,
+    name: str,
+    description: str,
+    service: Callable[[Exercise, HttpRequest], object],
+    done: str,
+    check_publish: bool = False,
+) -> Callable:
+    """An admin action that first shows a confirmation page, then calls ``service`` per item."""
+
+    def action(modeladmin: ExerciseAdmin, request: HttpRequest, queryset: QuerySet):
+        exercises = list(queryset.order_by("slug"))
+        if request.POST.get("confirmed") != "yes":
+            rows = [
+                {
+                    "exercise": exercise,
+                    "problems": exercise_publish_problems(exercise=exercise)
+                    if check_publish
+                    else [],
+                }
+                for exercise in exercises
+            ]
+            context = {
+                **modeladmin.admin_site.each_context(request),
+                "title": _("Are you sure?"),
+                "description": description,
+                "action": name,
+                "rows": rows,
+                "opts": modeladmin.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(
+                request, "admin/exercises/exercise/confirm_action.html", context
+            )
+        succeeded = 0
+        for exercise in exercises:
+            try:
+                service(exercise, request)
+            except ServiceError as error:
+                modeladmin.message_user(
+                    request, f"{exercise.slug}: {error.message}", messages.ERROR
+                )
+            else:
+                succeeded += 1
+        if succeeded:
+            modeladmin.message_user(request, done % {"count": succeeded}, messages.SUCCESS)
+        return None
+
+    action.__name__ = name
+    return admin.action(description=description)(action)
+
+
+def _publish(exercise: Exercise, request: HttpRequest) -> object:
+    return exercise_publish(exercise=exercise, by=request.user)
+
+
+def _unpublish(exercise: Exercise, request: HttpRequest) -> object:
+    return exercise_unpublish(exercise=exercise)
+
+
+def _archive(exercise: Exercise, request: HttpRequest) -> object:
+    return exercise_archive(exercise=exercise)
+
+
+def _duplicate(exercise: Exercise, request: HttpRequest) -> object:
+    return exercise_duplicate_as_draft(exercise=exercise)
+
+
+@admin.register(Exercise)
+class ExerciseAdmin(admin.ModelAdmin):
+    list_display = ["slug", "title_nl", "title_en", "theme", "minutes", "status", "live_version"]
+    list_filter = ["status", "theme", TranslationFilter]
+    search_fields = ["slug", "title_nl", "title_en", "summary_nl", "summary_en"]
+    list_select_related = ["current_version"]
+    readonly_fields = ["status", "live_version", "publish_check", "preview_links"]
+    inlines = [DraftPromptInline, VersionInline]
+    fieldsets = [
+        (None, {"fields": ["slug", "theme", "minutes"]}),
+        (
+            _("Texts"),
+            {
+                "fields": [
+                    ("title_nl", "title_en"),
+                    ("summary_nl", "summary_en"),
+                    ("intro_nl", "intro_en"),
+                ]
+            },
+        ),
+        (
+            _("Publication"),
+            {"fields": ["status", "live_version", "publish_check", "preview_links"]},
+        ),
+    ]
+    actions = [
+        _confirmed_action(
+            name="publish",
+            description=_("Publish the selected exercises (a new version each)"),
+            service=_publish,
+            done=_("Published %(count)s exercise(s)."),
+            check_publish=True,
+        ),
+        _confirmed_action(
+            name="unpublish",
+            description=_("Unpublish the selected exercises"),
+            service=_unpublish,
+            done=_("Unpublished %(count)s exercise(s)."),
+        ),
+        _confirmed_action(
+            name="archive",
+            description=_("Archive the selected exercises"),
+            service=_archive,
+            done=_("Archived %(count)s exercise(s)."),
+        ),
+        _confirmed_action(
+            name="duplicate",
+            description=_("Duplicate the selected exercises as new drafts"),
+            service=_duplicate,
+            done=_("Duplicated %(count)s exercise(s) as new drafts."),
+        ),
+    ]
+
+    @admin.display(description=_("live version"))
+    def live_version(self, obj: Exercise) -> str:
+        return f"v{obj.current_version.number}" if obj.current_version else "—"
+
+    @admin.display(description=_("ready to publish?"))
+    def publish_check(self, obj: Exercise) -> str:
+        if obj.pk is None:
+            return "—"
+        problems = exercise_publish_problems(exercise=obj)
+        if not problems:
+            return _("Yes: the draft passes every check.")
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((p.message,) for p in problems))
+        )
+
+    @admin.display(description=_("preview"))
+    def preview_links(self, obj: Exercise) -> str:
+        if obj.pk is None:
+            return "—"
+        return format_html_join(
+            " · ",
+            '<a href="{}?language={}" target="_blank">{}</a>',
+            (
+                (reverse("admin:exercises_exercise_preview", args=[obj.pk]), lang, lang.upper())
+                for lang in LANGUAGES
+            ),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<uuid:exercise_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="exercises_exercise_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request: HttpRequest, exercise_id) -> HttpResponse:
+        """The draft as a partner will see it once published, in either language."""
+        exercise = get_object_or_404(Exercise, pk=exercise_id)
+        if not self.has_view_or_change_permission(request, exercise):
+            raise PermissionDenied
+        language = request.GET.get("language", LANGUAGES[0])
+        if language not in LANGUAGES:
+            language = LANGUAGES[0]
+        prompts = [
+            {
+                "position": number,
+                "kind": prompt.kind,
+                "text": localized(prompt, "text", language),
+                "help_text": localized(prompt, "help_text", language),
+                "min": prompt.min,
+                "max": prompt.max,
+                "min_label": localized(prompt, "min_label", language),
+                "max_label": localized(prompt, "max_label", language),
+                "options": [
+                    option.get(f"label_{language}", "")
+                    for option in prompt.options
+                    if isinstance(option, dict)
+                ]
+                if isinstance(prompt.options, list)
+                else [],
+            }
+            for number, prompt in enumerate(exercise.draft_prompts.order_by("position", "id"), 1)
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": exercise,
+            "title": _("Preview"),
+            "language": language,
+            "languages": LANGUAGES,
+            "exercise_title": localized(exercise, "title", language),
+            "summary": localized(exercise, "summary", language),
+            "intro": localized(exercise, "intro", language),
+            "prompts": prompts,
+            "problems": exercise_publish_problems(exercise=exercise),
+        }
+        return TemplateResponse(request, "admin/exercises/exercise/preview.html", context)
+
+
+class PromptInline(admin.StackedInline):
+    model = Prompt
+    extra = 0
+    can_delete = False
+    ordering = ["position"]
+    fieldsets = PROMPT_FIELDSETS
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(ExerciseVersion)
+class ExerciseVersionAdmin(admin.ModelAdmin):
+    """Published versions are history: readable, never editable."""
+
+    list_display = ["exercise", "number", "published_at", "published_by", "title_nl"]
+    list_filter = ["theme"]
+    search_fields = ["exercise__slug", "title_nl", "title_en"]
+    list_select_related = ["exercise", "published_by"]
+    inlines = [PromptInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
