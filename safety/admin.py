@@ -1,0 +1,78 @@
+"""Admin: help resources are curated by content editors; check-ins and reports are visible to
+superusers as monthly counts only (no outcomes, no notes, no people). Content editors, even
+with every ``safety.*helpresource`` permission, see nothing of check-ins or reports."""
+
+from django.contrib import admin
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from .models import HelpResource, SafetyCheckIn
+from .selectors import monthly_counts
+
+
+@admin.register(HelpResource)
+class HelpResourceAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "country",
+        "language",
+        "kind",
+        "phone",
+        "order",
+        "active",
+        "last_verified",
+    ]
+    list_filter = ["country", "language", "kind", "active", "free_of_charge"]
+    list_editable = ["order", "active"]
+    search_fields = ["name", "phone", "url", "description"]
+    ordering = ["country", "language", "kind", "order", "name"]
+    fieldsets = [
+        (None, {"fields": ["country", "language", "kind", "name", "description"]}),
+        (_("How to reach them"), {"fields": ["phone", "text_instructions", "url", "hours"]}),
+        (None, {"fields": ["free_of_charge", "order", "active", "last_verified"]}),
+    ]
+
+
+class SafetyCountsAdmin(admin.ModelAdmin):
+    """A single page of counts in place of a change list; every object view is gone."""
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return obj is None and self.has_module_permission(request)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "",
+                self.admin_site.admin_view(self.changelist_view),
+                name="{}_{}_changelist".format(*info),
+            )
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_module_permission(request):
+            raise Http404
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Safety check-ins and reports per month"),
+            "rows": monthly_counts(),
+        }
+        return TemplateResponse(request, "admin/safety/counts.html", context)
+
+
+admin.site.register(SafetyCheckIn, SafetyCountsAdmin)

@@ -1,0 +1,149 @@
+"""Safety data, kept to the minimum: when a check-in happened and its outcome (encrypted),
+reports ("I don't feel safe") with an optional encrypted note, each person's pause state
+(encrypted), and the curated help resources.
+
+Raw check-in answers are never stored.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Language
+from project.crypto import EncryptedJSONField
+
+
+class CheckInOutcome(models.TextChoices):
+    OK = "ok", _("ok")
+    HELP_FIRST = "help_first", _("help first")
+    # Never stored: leaving the check-in because someone is around keeps no record at all.
+    NOT_ALONE = "not_alone", _("not alone")
+
+
+class SafetyCheckIn(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_check_ins"
+    )
+    created_at = models.DateTimeField(_("date"))
+    # "ok" or "help_first", encrypted so a database dump does not show who screened positive.
+    outcome = EncryptedJSONField(_("outcome"))
+
+    class Meta:
+        verbose_name = _("safety check-in")
+        verbose_name_plural = _("safety check-ins")
+        indexes = [models.Index(fields=["user", "-created_at"], name="safety_checkin_user_recent")]
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
+class SafetyReport(models.Model):
+    """ "I don't feel safe": reachable from every screen, readable by the person only."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_reports"
+    )
+    created_at = models.DateTimeField(_("date"))
+    note = EncryptedJSONField(_("note"), null=True, blank=True)
+    share_with_therapist = models.BooleanField(_("share with my therapist"), default=False)
+
+    class Meta:
+        verbose_name = _("safety report")
+        verbose_name_plural = _("safety reports")
+        indexes = [models.Index(fields=["user", "-created_at"], name="safety_report_user_recent")]
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
+class SafetyState(models.Model):
+    """One row per person who ever did a check-in or report; rewritten on every check-in
+    (whatever its outcome), so neither its presence nor its last write tells whether the
+    person is paused. ``data`` holds ``paused_since``, ``last_signal_at`` and ``resumed_at``
+    (ISO timestamps or null)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="safety_state",
+    )
+    data = EncryptedJSONField(_("state"))
+
+    class Meta:
+        verbose_name = _("safety state")
+        verbose_name_plural = _("safety states")
+
+    def __str__(self) -> str:
+        return str(self.pk)
+
+
+class HelpResourceKind(models.TextChoices):
+    EMERGENCY = "emergency", _("emergency")
+    HELPLINE = "helpline", _("helpline")
+    CHAT = "chat", _("chat")
+    SAFETY_PLANNING = "safety_planning", _("safety planning")
+    INFO = "info", _("information")
+    FOR_PEOPLE_WHO_USE_VIOLENCE = (
+        "for_people_who_use_violence",
+        _("for people who use violence"),
+    )
+
+
+# The order a frightened person needs them in: emergency number first.
+KIND_RANK = {kind: rank for rank, kind in enumerate(HelpResourceKind.values)}
+
+INTERNATIONAL = ""
+
+
+class HelpResource(models.Model):
+    """A place to get help, curated by content editors. ``country`` empty = the international
+    list shown for every country that has no list of its own."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Use a two-letter country code."))],
+        help_text=_(
+            "ISO 3166 alpha-2 (GB for the United Kingdom). Leave empty for the international "
+            "list shown in every country without a list of its own."
+        ),
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    kind = models.CharField(_("kind"), max_length=32, choices=HelpResourceKind.choices)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    text_instructions = models.CharField(
+        _("text / SMS instructions"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: text START to 88788."),
+    )
+    url = models.URLField(_("web address"), blank=True)
+    hours = models.CharField(_("hours"), max_length=120, blank=True)
+    free_of_charge = models.BooleanField(_("free of charge"), default=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=100, help_text=_("Lower comes first within the same kind.")
+    )
+    last_verified = models.DateField(
+        _("last verified"),
+        help_text=_("The date someone checked this against the organisation's own website."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("help resource")
+        verbose_name_plural = _("help resources")
+        ordering = ["country", "language", "kind", "order", "name"]
+        indexes = [models.Index(fields=["country", "language"], name="safety_resource_country")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country or 'international'}, {self.language})"

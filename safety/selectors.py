@@ -1,0 +1,234 @@
+"""Reads about safety. Other apps ask exactly these questions and nothing more:
+
+- ``is_paused(user)``: are this person's couple exercises paused?
+- ``check_in_due(user)``: must this person do a check-in before a couple exercise?
+- ``require_couple_exercise_allowed(user)``: the guard for starting, answering or joining a
+  couple session (REST and WebSocket); raises a 409 for the acting person only.
+- ``reports_shared_with_therapist(user)``: the reports this person chose to share.
+- ``safety_export(user)``: this person's own safety data for their export.
+
+Never call them about the *partner* in anything the partner can see: the partner must observe
+nothing that depends on the other person's check-ins, reports or pause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from project.errors import Conflict, NotFound
+
+from .models import (
+    INTERNATIONAL,
+    KIND_RANK,
+    HelpResource,
+    SafetyCheckIn,
+    SafetyReport,
+    SafetyState,
+)
+
+CHECK_IN_VALID_FOR = timedelta(days=14)
+RESUME_NOT_BEFORE = timedelta(hours=24)
+COUNTRY_ALIASES = {"UK": "GB"}
+
+
+@dataclass(frozen=True)
+class PauseState:
+    paused_since: datetime | None = None
+    last_signal_at: datetime | None = None
+    resumed_at: datetime | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_since is not None
+
+    @property
+    def can_resume_at(self) -> datetime | None:
+        if not self.paused or self.last_signal_at is None:
+            return None
+        return self.last_signal_at + RESUME_NOT_BEFORE
+
+    def to_data(self) -> dict[str, str | None]:
+        return {
+            "paused_since": _iso(self.paused_since),
+            "last_signal_at": _iso(self.last_signal_at),
+            "resumed_at": _iso(self.resumed_at),
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any] | None) -> PauseState:
+        data = data or {}
+        return cls(
+            paused_since=_parse(data.get("paused_since")),
+            last_signal_at=_parse(data.get("last_signal_at")),
+            resumed_at=_parse(data.get("resumed_at")),
+        )
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse(value: str | None) -> datetime | None:
+    return parse_datetime(value) if value else None
+
+
+def pause_state(user: User) -> PauseState:
+    """The person's decrypted pause state (not paused when they never did a check-in)."""
+    row = SafetyState.objects.filter(user=user).only("data").first()
+    return PauseState.from_data(row.data if row else None)
+
+
+def is_paused(user: User) -> bool:
+    """True while this person's couple exercises are paused (after any "yes" in a check-in or
+    any report, until they resume them themselves). One query.
+
+    Only ever ask this about the person who is acting, never to shape what their partner sees.
+    """
+    return pause_state(user).paused
+
+
+def last_check_in_at(user: User) -> datetime | None:
+    return (
+        SafetyCheckIn.objects.filter(user=user)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+
+
+def check_in_due(user: User) -> bool:
+    """True when the person must do a check-in before a couple exercise: they never did one,
+    their last one is older than 14 days, or they resumed after a pause since their last one
+    (resuming always leads through a fresh check-in). Two queries."""
+    last_at = last_check_in_at(user)
+    if last_at is None or timezone.now() - last_at > CHECK_IN_VALID_FOR:
+        return True
+    resumed_at = pause_state(user).resumed_at
+    return resumed_at is not None and resumed_at >= last_at
+
+
+def require_couple_exercise_allowed(user: User) -> None:
+    """The guard for every couple-exercise action of ``user`` (start, answer, submit, join,
+    WebSocket connect). Raises ``Conflict`` (409):
+
+    - ``paused`` while the person's couple exercises are paused;
+    - ``check_in_required`` when a check-in is due (see ``check_in_due``).
+
+    Returns ``None`` when the action may go ahead. The error goes to the acting person only:
+    never call this for the partner, and never change anything the partner sees because of it.
+    """
+    if is_paused(user):
+        raise Conflict(
+            "paused",
+            _("Couple exercises are paused for now. You can resume them on your own page."),
+        )
+    if check_in_due(user):
+        raise Conflict(
+            "check_in_required",
+            _("Please do the short personal check-in first. It takes a minute."),
+        )
+
+
+def reports_for(user: User) -> QuerySet[SafetyReport]:
+    """The person's own reports, newest first. There is no way to list anyone else's."""
+    return SafetyReport.objects.filter(user=user).order_by("-created_at")
+
+
+def report_for(user: User, report_id) -> SafetyReport:
+    """One of the person's own reports; anyone else's (or none) is the same 404."""
+    report = reports_for(user).filter(pk=report_id).first()
+    if report is None:
+        raise NotFound()
+    return report
+
+
+def reports_shared_with_therapist(user: User) -> QuerySet[SafetyReport]:
+    """The reports ``user`` opted to share with their therapist, newest first.
+
+    For the therapist feature: the caller must first check that the asking therapist is linked
+    to ``user``'s couple with ``user``'s consent. Reports not opted in never leave this app.
+    """
+    return reports_for(user).filter(share_with_therapist=True)
+
+
+def normalise_country(country: str | None) -> str:
+    code = (country or "").strip().upper()
+    return COUNTRY_ALIASES.get(code, code)
+
+
+def help_resources(*, country: str | None, language: str) -> list[HelpResource]:
+    """Active help resources for a country, emergency numbers first.
+
+    Prefers the person's language, then any language of that country; a country without a list
+    of its own (or none given) gets the international list. At most two queries.
+    """
+    code = normalise_country(country)
+    resources: list[HelpResource] = []
+    if code:
+        resources = _best_language(
+            list(HelpResource.objects.filter(active=True, country=code)), language
+        )
+    if not resources:
+        resources = _best_language(
+            list(HelpResource.objects.filter(active=True, country=INTERNATIONAL)), language
+        )
+    return sorted(resources, key=lambda r: (KIND_RANK.get(r.kind, 99), r.order, r.name))
+
+
+def _best_language(resources: list[HelpResource], language: str) -> list[HelpResource]:
+    mine = [resource for resource in resources if resource.language == language]
+    return mine or resources
+
+
+def safety_export(user: User) -> dict[str, Any]:
+    """Everything safety stores about ``user``, for their own export (privacy rule 6)."""
+    state = pause_state(user)
+    return {
+        "check_ins": [
+            {"date": check_in.created_at.isoformat(), "outcome": check_in.outcome}
+            for check_in in SafetyCheckIn.objects.filter(user=user).order_by("created_at")
+        ],
+        "reports": [
+            {
+                "id": str(report.id),
+                "date": report.created_at.isoformat(),
+                "note": report.note,
+                "share_with_therapist": report.share_with_therapist,
+            }
+            for report in reports_for(user).order_by("created_at")
+        ],
+        "pause": {
+            "paused": state.paused,
+            "paused_since": _iso(state.paused_since),
+            "can_resume_at": _iso(state.can_resume_at),
+        },
+    }
+
+
+def monthly_counts() -> list[dict[str, Any]]:
+    """Numbers of check-ins and reports per month, for admins: counts only, no outcomes, no
+    notes, no people."""
+    months: dict[datetime, dict[str, Any]] = {}
+    for model, key in ((SafetyCheckIn, "check_ins"), (SafetyReport, "reports")):
+        rows = (
+            model.objects.annotate(month=TruncMonth("created_at"))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        for row in rows:
+            entry = months.setdefault(row["month"], {"month": row["month"]})
+            entry[key] = row["count"]
+    return [
+        {"check_ins": 0, "reports": 0, **entry}
+        for _month, entry in sorted(months.items(), reverse=True)
+    ]

@@ -1,0 +1,144 @@
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .content import NO, QUESTIONS, YES
+from .models import CheckInOutcome, HelpResource, HelpResourceKind, SafetyReport
+
+YES_NO = [YES, NO]
+
+
+class QuestionSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    text = serializers.CharField()
+
+
+class CheckInOutputSerializer(serializers.Serializer):
+    due = serializers.BooleanField()
+    last_at = serializers.DateTimeField(allow_null=True)
+    alone_question = serializers.CharField()
+    questions = QuestionSerializer(many=True)
+
+
+# A pattern, not an enum: spectacular would name one shared enum once per question.
+@extend_schema_field({"type": "string", "pattern": "^(yes|no)$"})
+class YesNoField(serializers.ChoiceField):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(choices=YES_NO, **kwargs)
+
+
+# One required yes/no field per question, so a missing or odd answer gets its own message.
+CheckInAnswersSerializer = type(
+    "CheckInAnswersSerializer",
+    (serializers.Serializer,),
+    {question.id: YesNoField() for question in QUESTIONS},
+)
+
+
+class CheckInInputSerializer(serializers.Serializer):
+    alone = serializers.BooleanField(
+        help_text=_("False leaves the check-in at once and stores nothing.")
+    )
+    answers = CheckInAnswersSerializer(
+        required=False, help_text=_("Every question answered with yes or no.")
+    )
+
+    def to_internal_value(self, data):
+        # Leaving because someone is around must always work, whatever else was sent along.
+        if isinstance(data, dict) and data.get("alone") is False:
+            data = {"alone": False}
+        return super().to_internal_value(data)
+
+    def validate(self, attrs):
+        if attrs["alone"] and "answers" not in attrs:
+            raise serializers.ValidationError(
+                {"answers": [serializers.Field.default_error_messages["required"]]}
+            )
+        return attrs
+
+
+class HelpResourceSerializer(serializers.ModelSerializer):
+    kind = serializers.ChoiceField(choices=HelpResourceKind.choices)
+
+    class Meta:
+        model = HelpResource
+        fields = [
+            "id",
+            "kind",
+            "name",
+            "description",
+            "phone",
+            "text_instructions",
+            "url",
+            "hours",
+            "free_of_charge",
+            "country",
+            "language",
+            "last_verified",
+        ]
+        read_only_fields = fields
+
+
+class AboutUnsafetySerializer(serializers.Serializer):
+    title = serializers.CharField()
+    text = serializers.CharField()
+
+
+class QuickExitSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    hint = serializers.CharField()
+
+
+class HelpOutputSerializer(serializers.Serializer):
+    """The help-first screen's content: resources, emergency number first."""
+
+    country = serializers.CharField(allow_blank=True)
+    resources = HelpResourceSerializer(many=True)
+    about_unsafety = AboutUnsafetySerializer()
+    quick_exit = QuickExitSerializer()
+
+
+class OutcomeOutputSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=CheckInOutcome.choices)
+    paused = serializers.BooleanField()
+    pause_text = serializers.CharField(allow_blank=True)
+    resources = HelpResourceSerializer(many=True)
+    about_unsafety = AboutUnsafetySerializer(allow_null=True)
+    quick_exit = QuickExitSerializer()
+
+
+class ResourcesQuerySerializer(serializers.Serializer):
+    country = serializers.RegexField(
+        r"^[A-Za-z]{2}$",
+        required=False,
+        help_text=_("ISO 3166 alpha-2 code; UK is accepted for GB. Defaults to my country."),
+    )
+
+
+class ReportInputSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+    share_with_therapist = serializers.BooleanField(required=False, default=False)
+
+
+class ReportUpdateInputSerializer(serializers.Serializer):
+    share_with_therapist = serializers.BooleanField()
+
+
+class ReportOutputSerializer(serializers.ModelSerializer):
+    note = serializers.CharField(allow_null=True)
+
+    class Meta:
+        model = SafetyReport
+        fields = ["id", "created_at", "note", "share_with_therapist"]
+        read_only_fields = fields
+
+
+class StatusOutputSerializer(serializers.Serializer):
+    paused = serializers.BooleanField()
+    paused_since = serializers.DateTimeField(allow_null=True)
+    can_resume_at = serializers.DateTimeField(allow_null=True)
+    check_in_due = serializers.BooleanField()
+
+
+class ReportCreateOutputSerializer(OutcomeOutputSerializer):
+    report = ReportOutputSerializer()

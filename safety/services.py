@@ -1,0 +1,121 @@
+"""Writes about safety. Nothing here logs, emails or notifies anyone, and nothing here touches
+another app: pausing only changes this person's own safety state, which the session code asks
+about through ``safety.selectors.require_couple_exercise_allowed`` for the acting person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from project.errors import Conflict
+
+from .content import QUESTION_IDS, YES
+from .models import CheckInOutcome, SafetyCheckIn, SafetyReport, SafetyState
+from .selectors import PauseState
+
+
+def _locked_state(user: User) -> tuple[SafetyState, PauseState]:
+    row, _created = SafetyState.objects.select_for_update().get_or_create(
+        user=user, defaults={"data": PauseState().to_data()}
+    )
+    return row, PauseState.from_data(row.data)
+
+
+def _save_state(row: SafetyState, state: PauseState) -> None:
+    row.data = state.to_data()
+    row.save(update_fields=["data"])
+
+
+def _signal(state: PauseState, now: datetime) -> PauseState:
+    """A "yes" or a report: pause (or stay paused) and restart the 24-hour clock."""
+    return PauseState(
+        paused_since=state.paused_since or now,
+        last_signal_at=now,
+        resumed_at=state.resumed_at,
+    )
+
+
+@transaction.atomic
+def check_in_submit(
+    *, user: User, alone: bool, answers: Mapping[str, str] | None = None
+) -> CheckInOutcome:
+    """Record a check-in's outcome (never its answers).
+
+    ``alone=False`` returns ``not_alone`` and writes nothing at all. Otherwise every question
+    must be answered; any "yes" means ``help_first`` and pauses the person's couple exercises.
+    The state row is rewritten on every check-in, whatever the outcome, so the database's
+    write pattern does not tell a positive check-in from a negative one.
+    """
+    if not alone:
+        return CheckInOutcome.NOT_ALONE
+    answers = answers or {}
+    missing = [question_id for question_id in QUESTION_IDS if question_id not in answers]
+    if missing:
+        raise ValueError(f"unanswered questions: {missing}")
+    outcome = (
+        CheckInOutcome.HELP_FIRST
+        if any(answers[question_id] == YES for question_id in QUESTION_IDS)
+        else CheckInOutcome.OK
+    )
+    now = timezone.now()
+    row, state = _locked_state(user)
+    SafetyCheckIn.objects.create(user=user, created_at=now, outcome=outcome.value)
+    if outcome == CheckInOutcome.HELP_FIRST:
+        state = _signal(state, now)
+    _save_state(row, state)
+    return outcome
+
+
+@transaction.atomic
+def report_create(
+    *, user: User, note: str = "", share_with_therapist: bool = False
+) -> SafetyReport:
+    """ "I don't feel safe": store the report (note encrypted) and pause the person's couple
+    exercises, restarting the 24-hour clock before they can resume."""
+    now = timezone.now()
+    row, state = _locked_state(user)
+    report = SafetyReport.objects.create(
+        user=user,
+        created_at=now,
+        note=note.strip() or None,
+        share_with_therapist=share_with_therapist,
+    )
+    _save_state(row, _signal(state, now))
+    return report
+
+
+@transaction.atomic
+def report_update(*, report: SafetyReport, share_with_therapist: bool) -> SafetyReport:
+    """Opt a report in or out of sharing with the therapist (revocable, per report)."""
+    if report.share_with_therapist != share_with_therapist:
+        report.share_with_therapist = share_with_therapist
+        report.save(update_fields=["share_with_therapist"])
+    return report
+
+
+@transaction.atomic
+def pause_resume(*, user: User) -> PauseState:
+    """The person resumes their own couple exercises; not sooner than 24 hours after their
+    last report or positive check-in (409 ``resume_too_soon``). Resuming when not paused
+    changes nothing. After resuming, a fresh check-in is due before the next couple exercise.
+    """
+    row, state = _locked_state(user)
+    if not state.paused:
+        return state
+    now = timezone.now()
+    can_resume_at = state.can_resume_at
+    if can_resume_at is not None and now < can_resume_at:
+        raise Conflict(
+            "resume_too_soon",
+            _("You can resume couple exercises from %(time)s.")
+            % {"time": timezone.localtime(can_resume_at).strftime("%Y-%m-%d %H:%M")},
+        )
+    state = PauseState(paused_since=None, last_signal_at=state.last_signal_at, resumed_at=now)
+    _save_state(row, state)
+    return state
