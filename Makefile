@@ -21,6 +21,7 @@ migrate: $(STAMP)
 
 seed: migrate
 	$(PY) manage.py seed_demo
+	$(PY) manage.py library import exercises/starter_library.json
 
 run: seed
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from accounts.models import Language
 
-from .models import PromptKind, Theme
+from .models import PromptKind, Status, Theme
 
 
 class ExerciseLibraryInputSerializer(serializers.Serializer):
@@ -39,3 +39,53 @@ class ExerciseListOutputSerializer(serializers.Serializer):
 class ExerciseDetailOutputSerializer(ExerciseListOutputSerializer):
     intro = serializers.CharField()
     prompts = PromptOutputSerializer(many=True)
+
+
+class LocalizedTextSerializer(serializers.Serializer):
+    nl = serializers.CharField(allow_blank=True, trim_whitespace=False, default="")
+    en = serializers.CharField(allow_blank=True, trim_whitespace=False, default="")
+
+
+def _localized(**kwargs) -> LocalizedTextSerializer:
+    return LocalizedTextSerializer(default={"nl": "", "en": ""}, **kwargs)
+
+
+class LibraryOptionSerializer(serializers.Serializer):
+    value = serializers.CharField(max_length=60)
+    label = LocalizedTextSerializer()
+
+
+class LibraryPromptSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=PromptKind.choices)
+    text = LocalizedTextSerializer()
+    help_text = _localized()
+    min = serializers.IntegerField(allow_null=True, default=None, min_value=-100, max_value=100)
+    max = serializers.IntegerField(allow_null=True, default=None, min_value=-100, max_value=100)
+    min_label = _localized()
+    max_label = _localized()
+    options = LibraryOptionSerializer(many=True, default=list)
+
+
+class LibraryExerciseSerializer(serializers.Serializer):
+    slug = serializers.SlugField(max_length=80)
+    theme = serializers.ChoiceField(choices=Theme.choices)
+    minutes = serializers.IntegerField(min_value=1, max_value=240)
+    status = serializers.ChoiceField(choices=Status.choices)
+    title = LocalizedTextSerializer()
+    summary = LocalizedTextSerializer()
+    intro = LocalizedTextSerializer()
+    prompts = LibraryPromptSerializer(many=True)
+
+
+class LibraryFileSerializer(serializers.Serializer):
+    """The file ``manage.py library import|export`` reads and writes."""
+
+    format = serializers.ChoiceField(choices=[(1, "1")])
+    exercises = LibraryExerciseSerializer(many=True)
+
+    def validate_exercises(self, items: list[dict]) -> list[dict]:
+        slugs = [item["slug"] for item in items]
+        duplicates = sorted({slug for slug in slugs if slugs.count(slug) > 1})
+        if duplicates:
+            raise serializers.ValidationError(f"Duplicate slugs: {', '.join(duplicates)}")
+        return items

@@ -295,3 +295,177 @@ def content_editors_group_ensure() -> Group:
             )
     group.permissions.set(Permission.objects.filter(wanted))
     return group
+
+
+LIBRARY_FORMAT = 1
+STATUS_ORDER = ("draft", "published", "archived")
+
+
+def _texts(obj: object, field: str) -> dict[str, str]:
+    return {lang: getattr(obj, f"{field}_{lang}") for lang in LANGUAGES}
+
+
+def _flat(texts: dict[str, str], field: str) -> dict[str, str]:
+    return {f"{field}_{lang}": texts.get(lang, "") for lang in LANGUAGES}
+
+
+def _prompt_export(prompt: PromptFields) -> dict:
+    return {
+        "kind": prompt.kind,
+        "text": _texts(prompt, "text"),
+        "help_text": _texts(prompt, "help_text"),
+        "min": prompt.min,
+        "max": prompt.max,
+        "min_label": _texts(prompt, "min_label"),
+        "max_label": _texts(prompt, "max_label"),
+        "options": [
+            {
+                "value": option.get("value", ""),
+                "label": {lang: option.get(f"label_{lang}", "") for lang in LANGUAGES},
+            }
+            for option in prompt.options
+        ],
+    }
+
+
+def _prompt_fields(item: dict) -> dict:
+    return {
+        "kind": item["kind"],
+        **_flat(item["text"], "text"),
+        **_flat(item["help_text"], "help_text"),
+        "min": item["min"],
+        "max": item["max"],
+        **_flat(item["min_label"], "min_label"),
+        **_flat(item["max_label"], "max_label"),
+        "options": [
+            {"value": option["value"], **_flat(option["label"], "label")}
+            for option in item["options"]
+        ],
+    }
+
+
+def library_export() -> dict:
+    """The whole library's drafts and statuses as plain data, for translators and backups.
+
+    Published versions are history and stay out: importing the file publishes the drafts the
+    file marks published.
+    """
+    exercises = Exercise.objects.order_by("slug").prefetch_related("draft_prompts")
+    return {
+        "format": LIBRARY_FORMAT,
+        "exercises": [
+            {
+                "slug": exercise.slug,
+                "theme": exercise.theme,
+                "minutes": exercise.minutes,
+                "status": exercise.status,
+                **{field: _texts(exercise, field) for field in EXERCISE_TEXT_FIELDS},
+                "prompts": [
+                    _prompt_export(prompt)
+                    for prompt in sorted(
+                        exercise.draft_prompts.all(), key=lambda p: (p.position, str(p.id))
+                    )
+                ],
+            }
+            for exercise in exercises
+        ],
+    }
+
+
+def _draft_matches_version(exercise: Exercise, prompts: list[dict]) -> bool:
+    version = exercise.current_version
+    if version is None:
+        return False
+    same_texts = all(
+        getattr(exercise, f"{field}_{lang}").strip() == getattr(version, f"{field}_{lang}")
+        for field in EXERCISE_TEXT_FIELDS
+        for lang in LANGUAGES
+    ) and (exercise.theme, exercise.minutes) == (version.theme, version.minutes)
+    published = [
+        {field: getattr(prompt, field) for field in PROMPT_COPY_FIELDS}
+        for prompt in version.prompts.order_by("position")
+    ]
+    return same_texts and published == prompts
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    published: int = 0
+
+
+@transaction.atomic
+def library_import(*, items: list[dict], by=None) -> ImportResult:
+    """Bring the library in line with already-parsed ``items`` (see ``LibraryFileSerializer``).
+
+    Idempotent: an item equal to what is stored changes nothing and publishes no new version.
+    All or nothing: the first refusal raises and rolls every earlier item back.
+    """
+    result = ImportResult()
+    for item in items:
+        prompts = [_prompt_fields(prompt) for prompt in item["prompts"]]
+        fields = {
+            "theme": item["theme"],
+            "minutes": item["minutes"],
+            **{
+                key: value
+                for field in EXERCISE_TEXT_FIELDS
+                for key, value in _flat(item[field], field).items()
+            },
+        }
+        exercise = (
+            Exercise.objects.select_for_update()
+            .select_related("current_version")
+            .filter(slug=item["slug"])
+            .first()
+        )
+        if exercise is None:
+            exercise = Exercise.objects.create(slug=item["slug"], **fields)
+            result.created += 1
+            changed = True
+        else:
+            stored = [
+                {field: getattr(prompt, field) for field in PROMPT_COPY_FIELDS}
+                for prompt in exercise.draft_prompts.order_by("position", "id")
+            ]
+            changed = stored != prompts or any(
+                getattr(exercise, key) != value for key, value in fields.items()
+            )
+            if changed:
+                for key, value in fields.items():
+                    setattr(exercise, key, value)
+                exercise.save()
+                exercise.draft_prompts.all().delete()
+                result.updated += 1
+            else:
+                result.unchanged += 1
+        if changed:
+            DraftPrompt.objects.bulk_create(
+                DraftPrompt(exercise=exercise, position=position, **prompt)
+                for position, prompt in enumerate(prompts, start=1)
+            )
+        result.published += _import_status(exercise, item["status"], prompts, by)
+    return result
+
+
+def _import_status(exercise: Exercise, status: str, prompts: list[dict], by) -> int:
+    """Apply the file's status; returns 1 when a new version was published."""
+    if exercise.status == Status.ARCHIVED and status != Status.ARCHIVED:
+        # The file brings an archived exercise back; it restarts as a draft.
+        exercise.status = Status.DRAFT
+        exercise.save(update_fields=["status", "updated_at"])
+    if status == Status.PUBLISHED:
+        if exercise.status == Status.PUBLISHED and _draft_matches_version(exercise, prompts):
+            return 0
+        try:
+            exercise_publish(exercise=exercise, by=by)
+        except ExercisePublishError as error:
+            raise ServiceError("import_invalid", f"{exercise.slug}: {error.message}") from error
+        return 1
+    if status == Status.DRAFT and exercise.status == Status.PUBLISHED:
+        exercise_unpublish(exercise=exercise)
+    if status == Status.ARCHIVED and exercise.status != Status.ARCHIVED:
+        exercise_archive(exercise=exercise)
+    return 0
