@@ -1,6 +1,7 @@
 """Playwright (Python) driving Debian's Chromium; its own browser download does not work here."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,82 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite, a file instead of the shared in-memory database: the live server answers the
+    page's parallel requests on several threads, and shared-cache memory databases refuse
+    concurrent writers at once ("database table is locked") where a WAL file waits its turn."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = Path(tempfile.mkdtemp(prefix="tweespraak-browser-"))
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
+# Whatever "Leave quickly" opens is answered locally: no test may reach the internet.
+EXIT_SITE = "https://www.google.com/"
+# Reported as console errors too, so the watchers below see CSP violations either way.
+CSP_WATCH = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+
+class Watched:
+    """A page whose console errors, page errors and CSP violations are collected."""
+
+    def __init__(self, page):
+        self.page = page
+        self.errors: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _console(self, message) -> None:
+        # Chromium logs every 4xx answer as an error; a 401 from /api/me/ when signed out or a
+        # 404 for "no couple yet" is the API speaking, not the page failing.
+        if message.type == "error" and not message.text.startswith(
+            "Failed to load resource: the server responded with a status of 4"
+        ):
+            self.errors.append(message.text)
+
+
+@pytest.fixture
+def watch():
+    def start(context):
+        context.add_init_script(CSP_WATCH)
+        context.route(
+            EXIT_SITE + "**",
+            lambda route: route.fulfill(
+                status=200, content_type="text/html", body="<title>Search</title><p>search"
+            ),
+        )
+        return Watched(context.new_page())
+
+    return start
+
+
+@pytest.fixture
+def sign_in(live_server):
+    """Put a signed-in session cookie for `user` into a browser context."""
+    from django.test import Client
+
+    def add(context, user):
+        client = Client()
+        client.force_login(user)
+        host = live_server.url.split("//")[1].split(":")[0]
+        context.add_cookies(
+            [
+                {
+                    "name": "sessionid",
+                    "value": client.cookies["sessionid"].value,
+                    "domain": host,
+                    "path": "/",
+                }
+            ]
+        )
+
+    return add

@@ -1,0 +1,94 @@
+// One door to the server. The REST API answers errors as {code, message, fields}; allauth's
+// headless browser client as {status, errors: [{code, message, param}]}. Both become ApiError.
+import { t } from "./i18n.js";
+
+export class ApiError extends Error {
+  constructor(status, code, message, fields = null) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+function csrfToken() {
+  const row = document.cookie.split("; ").find((part) => part.startsWith("csrftoken="));
+  return row ? decodeURIComponent(row.slice("csrftoken=".length)) : "";
+}
+
+async function send(method, url, body) {
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // Django rotates the token at login, so it is read from the cookie for every request.
+  if (method !== "GET") headers["X-CSRFToken"] = csrfToken();
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: "same-origin",
+      cache: "no-store",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "offline", t("error.offline"));
+  }
+  let data = null;
+  if (response.status !== 204) data = await response.json().catch(() => null);
+  return { status: response.status, data };
+}
+
+function restError(status, data) {
+  if (data && data.code) return new ApiError(status, data.code, data.message, data.fields || null);
+  if (status === 404) return new ApiError(status, "not_found", t("error.not_found"));
+  return new ApiError(status, "error", t("error.generic"));
+}
+
+async function rest(method, path, body) {
+  const { status, data } = await send(method, `/api/${path}`, body);
+  if (status >= 200 && status < 300) return data;
+  throw restError(status, data);
+}
+
+export const api = {
+  get: (path) => rest("GET", path),
+  post: (path, body = {}) => rest("POST", path, body),
+  put: (path, body) => rest("PUT", path, body),
+  patch: (path, body) => rest("PATCH", path, body),
+  delete: (path) => rest("DELETE", path),
+};
+
+function authError(status, data) {
+  const errors = data?.errors || [];
+  const fields = {};
+  const general = [];
+  for (const error of errors) {
+    if (error.param) (fields[error.param] ||= []).push(error.message);
+    else general.push(error.message);
+  }
+  if (general.length) fields.non_field_errors = general;
+  const code = errors[0]?.code || (status === 429 ? "too_many_requests" : "error");
+  const message = general[0] || errors[0]?.message || t("error.generic");
+  return new ApiError(status, code, message, Object.keys(fields).length ? fields : null);
+}
+
+// allauth headless, browser client. 200 = done and signed in; 401 = signed out or a flow is
+// pending (the caller reads data.flows); 400/403/409/429 are errors.
+async function auth(method, path, body) {
+  const { status, data } = await send(method, `/_allauth/browser/v1/${path}`, body);
+  if (status === 200 || status === 401) return { status, data: data?.data || {} };
+  throw authError(status, data);
+}
+
+export const accounts = {
+  signup: (body) => auth("POST", "auth/signup", body),
+  verifyEmail: (key) => auth("POST", "auth/email/verify", { key }),
+  login: (body) => auth("POST", "auth/login", body),
+  logout: () => auth("DELETE", "auth/session"),
+  requestPasswordReset: (email) => auth("POST", "auth/password/request", { email }),
+  resetPassword: (key, password) => auth("POST", "auth/password/reset", { key, password }),
+};
+
+export function pendingFlow(result, id) {
+  return (result.data.flows || []).some((flow) => flow.id === id && flow.is_pending);
+}

@@ -1,0 +1,54 @@
+// Entry point: safety controls first, then language, then the screens.
+import { drawChrome } from "./chrome.js";
+import { listenForShiftExit } from "./exit.js";
+import { browserLanguage, setLanguage } from "./i18n.js";
+import { route, startRouter } from "./router.js";
+import * as accounts from "./screens/accounts.js";
+import * as home from "./screens/home.js";
+import * as library from "./screens/library.js";
+import * as pairing from "./screens/pairing.js";
+import * as safety from "./screens/safety.js";
+import * as sessions from "./screens/sessions.js";
+import { refreshMe } from "./session.js";
+
+// Shift ×3 must work even before anything else has loaded.
+listenForShiftExit();
+
+function routes() {
+  route("/", home.home);
+  route("/signup", accounts.signup);
+  route("/verify", accounts.verify);
+  route("/verify/:key", accounts.verify);
+  route("/login", accounts.login);
+  route("/logout", accounts.logout);
+  route("/reset", accounts.reset);
+  route("/profile", accounts.profile, { auth: true });
+  route("/help", safety.help);
+  route("/advice", safety.advice);
+  route("/check-in", safety.checkIn, { auth: true });
+  route("/pair", pairing.invite, { auth: true });
+  route("/pair/:code", pairing.accept, { auth: true });
+  route("/couple", pairing.couple, { auth: true });
+  route("/library", library.list, { auth: true });
+  route("/library/:slug", library.detail, { auth: true });
+  route("/s/:id", sessions.session, { auth: true });
+  route("/history", sessions.history, { auth: true });
+}
+
+function registerServiceWorker() {
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => null);
+  }
+}
+
+async function start() {
+  const me = await refreshMe().catch(() => null);
+  await setLanguage(me?.language || browserLanguage(), { remember: !me });
+  drawChrome();
+  routes();
+  await startRouter(document.getElementById("view"));
+  document.body.dataset.ready = "true";
+  registerServiceWorker();
+}
+
+start();

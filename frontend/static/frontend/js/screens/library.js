@@ -1,0 +1,66 @@
+// The library, grouped by theme, and one exercise's page with "start together".
+import { api } from "../api.js";
+import { empty, formError, h, onSubmit, screen } from "../dom.js";
+import { t } from "../i18n.js";
+import { navigate } from "../router.js";
+
+function exerciseCard(exercise) {
+  return h(
+    "li",
+    { class: "card exercise" },
+    h("h3", {}, h("a", { href: `/library/${encodeURIComponent(exercise.slug)}` }, exercise.title)),
+    h("p", {}, exercise.summary),
+    exercise.minutes ? h("p", { class: "hint" }, t("library.minutes", { minutes: exercise.minutes })) : null,
+  );
+}
+
+export async function list({ query }) {
+  const theme = query.get("theme") || "";
+  const all = await api.get(`exercises/${theme ? `?theme=${encodeURIComponent(theme)}` : ""}`);
+  const exercises = all.results || all;
+  const themes = [...new Set(exercises.map((exercise) => exercise.theme).filter(Boolean))];
+  const filters = h(
+    "nav",
+    { class: "themes", "aria-label": t("library.themes") },
+    h("a", { href: "/library", class: "chip", "aria-current": theme ? null : "page" }, t("library.all")),
+    (theme && !themes.includes(theme) ? [theme, ...themes] : themes).map((name) =>
+      h("a", { href: `/library?theme=${encodeURIComponent(name)}`, class: "chip", "aria-current": name === theme ? "page" : null }, name),
+    ),
+  );
+  if (!exercises.length) return screen(t("library.title"), filters, empty(t("library.empty")));
+  const groups = themes.length ? themes : [""];
+  return screen(
+    t("library.title"),
+    filters,
+    groups.map((name) =>
+      h("section", { class: "theme" },
+        name ? h("h2", {}, name) : null,
+        h("ul", { class: "exercise-list" }, exercises.filter((exercise) => (exercise.theme || "") === name).map(exerciseCard)),
+      ),
+    ),
+  );
+}
+
+export async function detail({ params }) {
+  const exercise = await api.get(`exercises/${encodeURIComponent(params.slug)}/`);
+  const form = h("form", { class: "form" }, formError(), h("button", { type: "submit", class: "button" }, t("library.start")));
+  onSubmit(form, async () => {
+    try {
+      const session = await api.post("sessions/", { exercise: exercise.slug });
+      navigate(`/s/${session.id}`);
+    } catch (error) {
+      if (error.code === "check_in_required") return navigate(`/check-in?next=${encodeURIComponent(`/library/${exercise.slug}`)}`);
+      throw error;
+    }
+  });
+  return screen(
+    exercise.title,
+    h("p", { class: "lead" }, exercise.summary),
+    exercise.intro ? h("p", {}, exercise.intro) : null,
+    exercise.minutes ? h("p", { class: "hint" }, t("library.minutes", { minutes: exercise.minutes })) : null,
+    h("p", {}, t("library.prompt_count", { count: (exercise.prompts || []).length })),
+    h("p", {}, t("library.how")),
+    form,
+    h("p", {}, h("a", { href: "/library" }, t("library.back"))),
+  );
+}

@@ -1,0 +1,136 @@
+// Pairing: invite the partner (a code and a share link), accept an invite, see and end the
+// couple.
+import { api } from "../api.js";
+import { empty, field, formError, h, onSubmit, screen } from "../dom.js";
+import { language, t } from "../i18n.js";
+import { navigate } from "../router.js";
+
+async function myCouple() {
+  try {
+    return await api.get("pairing/couple/");
+  } catch (error) {
+    if (error.status === 404) return null;
+    throw error;
+  }
+}
+
+function formatDate(value) {
+  return value ? new Date(value).toLocaleDateString(language(), { dateStyle: "long" }) : "";
+}
+
+export function codeForm() {
+  const form = h(
+    "form",
+    { class: "form inline-form" },
+    field({ name: "code", label: t("pair.have_code"), autocapitalize: "characters", autocomplete: "off", placeholder: "XXXX-XXXX" }),
+    formError(),
+    h("button", { type: "submit", class: "button secondary" }, t("pair.open_code")),
+  );
+  onSubmit(form, async (data) => {
+    const code = String(data.get("code") || "").trim().toUpperCase();
+    if (code) navigate(`/pair/${encodeURIComponent(code)}`);
+  });
+  return form;
+}
+
+function inviteCard(invite) {
+  const link = `${window.location.origin}/pair/${invite.code}`;
+  const status = h("p", { class: "notice", role: "status", hidden: true });
+  const tell = (message) => {
+    status.textContent = message;
+    status.hidden = false;
+  };
+  const share = navigator.share
+    ? h("button", {
+        type: "button",
+        class: "button",
+        onclick: () => navigator.share({ title: "Tweespraak", text: t("pair.share_text"), url: link }).catch(() => null),
+      }, t("pair.share"))
+    : null;
+  const copy = h("button", {
+    type: "button",
+    class: share ? "button secondary" : "button",
+    onclick: () => navigator.clipboard?.writeText(link).then(() => tell(t("pair.copied")), () => tell(link)),
+  }, t("pair.copy"));
+  const revoke = h("button", {
+    type: "button",
+    class: "button quiet",
+    onclick: async () => {
+      await api.delete(`pairing/invites/${encodeURIComponent(invite.code)}/`);
+      navigate("/pair");
+    },
+  }, t("pair.revoke"));
+  return h(
+    "section",
+    { class: "card invite" },
+    h("p", {}, t("pair.code_intro")),
+    h("p", { class: "code", "data-testid": "invite-code" }, invite.code),
+    h("p", { class: "share-link" }, h("span", { class: "visually-hidden" }, t("pair.link_label")), link),
+    invite.expires_at ? h("p", { class: "hint" }, t("pair.expires", { date: formatDate(invite.expires_at) })) : null,
+    h("div", { class: "actions" }, share, copy, revoke),
+    status,
+  );
+}
+
+export async function invite() {
+  if (await myCouple()) return navigate("/couple");
+  const slot = h("div");
+  const form = h("form", { class: "form" }, formError(), h("button", { type: "submit", class: "button" }, t("pair.create")));
+  onSubmit(form, async () => {
+    slot.replaceChildren(inviteCard(await api.post("pairing/invites/")));
+    form.hidden = true;
+  });
+  return screen(t("pair.title"), h("p", {}, t("pair.intro")), form, slot, h("h2", {}, t("pair.accept_title")), codeForm());
+}
+
+export async function accept({ params }) {
+  const code = params.code;
+  const found = await api.get(`pairing/invites/${encodeURIComponent(code)}/`);
+  const name = found.display_name || found.inviter?.display_name || found.invited_by?.display_name;
+  const form = h(
+    "form",
+    { class: "form" },
+    formError(),
+    h("div", { class: "actions" },
+      h("button", { type: "submit", class: "button" }, t("pair.accept")),
+      h("a", { href: "/", class: "button secondary" }, t("action.not_now")),
+    ),
+  );
+  onSubmit(form, async () => {
+    await api.post(`pairing/invites/${encodeURIComponent(code)}/accept/`);
+    navigate("/couple");
+  });
+  return screen(
+    t("pair.accept_title"),
+    h("p", { class: "lead", "data-testid": "inviter" }, t("pair.invited_by", { name })),
+    h("p", {}, t("pair.accept_intro")),
+    form,
+  );
+}
+
+export async function couple() {
+  const current = await myCouple();
+  if (!current) {
+    return screen(t("couple.title"), empty(t("couple.none")), h("a", { href: "/pair", class: "button" }, t("pair.title")));
+  }
+  const confirm = h("form", { class: "form", hidden: true },
+    h("p", {}, t("couple.end_confirm", { name: current.partner.display_name })),
+    formError(),
+    h("div", { class: "actions" },
+      h("button", { type: "submit", class: "button danger" }, t("couple.end_yes")),
+      h("button", { type: "button", class: "button secondary", onclick: () => { confirm.hidden = true; start.hidden = false; } }, t("action.cancel")),
+    ),
+  );
+  onSubmit(confirm, async () => {
+    await api.post("pairing/couple/end/");
+    navigate("/");
+  });
+  const start = h("button", { type: "button", class: "button quiet", onclick: () => { start.hidden = true; confirm.hidden = false; confirm.querySelector("button")?.focus(); } }, t("couple.end"));
+  return screen(
+    t("couple.title"),
+    h("p", { class: "lead" }, t("couple.with", { name: current.partner.display_name })),
+    current.since ? h("p", { class: "hint" }, t("couple.since", { date: formatDate(current.since) })) : null,
+    h("div", { class: "actions" }, h("a", { href: "/library", class: "button" }, t("nav.library"))),
+    h("section", { class: "card" }, h("h2", {}, t("couple.end_title")), h("p", {}, t("couple.end_intro")), start, confirm),
+  );
+}

@@ -1,0 +1,388 @@
+// A couple session: answer alone (drafts saved as you type), submit with a summary, wait for
+// the partner, then the live reveal over the WebSocket, and the revealed answers afterwards.
+import { api } from "../api.js";
+import { empty, formError, h, onSubmit, screen } from "../dom.js";
+import { t } from "../i18n.js";
+import { navigate, onLeave, rerender } from "../router.js";
+
+const SAVE_DELAY_MS = 600;
+const REACTIONS = ["thanks", "hear_you", "tell_me_more", "me_too"];
+
+export function sessionList(items) {
+  return h(
+    "ul",
+    { class: "link-list sessions" },
+    items.map((item) =>
+      h("li", {},
+        h("a", { href: `/s/${item.id}` }, item.exercise?.title || t("session.untitled")),
+        " ",
+        h("span", { class: "badge" }, t(`status.${item.status}`)),
+      ),
+    ),
+  );
+}
+
+export async function history() {
+  const data = await api.get("sessions/");
+  const done = (data.results || data).filter((item) => item.status === "completed");
+  return screen(t("history.title"), done.length ? sessionList(done) : empty(t("history.empty")));
+}
+
+function optionLabel(prompt, value) {
+  return (prompt.options || []).find((option) => option.value === value)?.label ?? String(value);
+}
+
+function valueText(prompt, value) {
+  if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) {
+    return t("session.no_answer");
+  }
+  if (prompt.kind === "choice") return optionLabel(prompt, value);
+  if (prompt.kind === "multi") return value.map((item) => optionLabel(prompt, item)).join(", ");
+  if (prompt.kind === "scale") return t("session.scale_value", { value, max: prompt.max });
+  return String(value);
+}
+
+// Revealed answers arrive as {value, keep_private}, as a bare value, or as null when kept.
+function revealedText(prompt, answer, whose) {
+  if (answer && typeof answer === "object" && !Array.isArray(answer)) {
+    if (answer.keep_private) return t(whose === "mine" ? "session.kept_by_me" : "session.kept_by_partner");
+    return valueText(prompt, answer.value);
+  }
+  if (answer === null || answer === undefined) {
+    return t(whose === "mine" ? "session.kept_by_me" : "session.kept_by_partner");
+  }
+  return valueText(prompt, answer);
+}
+
+function partnerLine(session) {
+  const partner = session.partner || {};
+  return h(
+    "p",
+    { class: "partner-state", "data-testid": "partner-state" },
+    t("session.partner_state", { name: partner.display_name || t("session.partner"), state: t(`state.${partner.state || "not_started"}`) }),
+  );
+}
+
+// ---- answering -------------------------------------------------------------------------
+
+function promptControl(prompt, draft, changed) {
+  const id = `p-${prompt.id}`;
+  const hintId = `${id}-hint`;
+  const help = prompt.help_text ? h("p", { class: "hint", id: hintId }, prompt.help_text) : null;
+  const described = help ? hintId : null;
+  if (prompt.kind === "text") {
+    const area = h("textarea", { id, name: id, rows: 5, maxlength: 5000, "aria-describedby": described, oninput: changed });
+    area.value = draft?.value ?? "";
+    return { node: [h("label", { for: id, class: "prompt-text" }, prompt.text), help, area], read: () => area.value };
+  }
+  if (prompt.kind === "scale") {
+    const start = draft?.value ?? Math.round((prompt.min + prompt.max) / 2);
+    const output = h("output", { for: id, class: "scale-value" }, String(start));
+    const range = h("input", {
+      type: "range", id, name: id, min: prompt.min, max: prompt.max, step: 1, value: String(start),
+      "aria-describedby": described,
+      oninput: (event) => {
+        output.textContent = event.target.value;
+        changed();
+      },
+    });
+    return {
+      node: [
+        h("label", { for: id, class: "prompt-text" }, prompt.text), help,
+        h("div", { class: "scale" }, h("span", { class: "hint" }, prompt.min_label || String(prompt.min)), range, h("span", { class: "hint" }, prompt.max_label || String(prompt.max))),
+        output,
+      ],
+      read: () => Number(range.value),
+    };
+  }
+  const multi = prompt.kind === "multi";
+  const chosen = new Set([].concat(draft?.value ?? []));
+  const inputs = (prompt.options || []).map((option, index) => {
+    const input = h("input", { type: multi ? "checkbox" : "radio", name: id, id: `${id}-${index}`, value: option.value, checked: chosen.has(option.value), onchange: changed });
+    return { input, node: h("div", { class: "check" }, input, h("label", { for: `${id}-${index}` }, option.label)) };
+  });
+  const read = () => {
+    const values = inputs.filter((item) => item.input.checked).map((item) => item.input.value);
+    return multi ? values : values[0] ?? null;
+  };
+  return {
+    node: h("fieldset", { class: "options", "aria-describedby": described }, h("legend", { class: "prompt-text" }, prompt.text), help, inputs.map((item) => item.node)),
+    read,
+  };
+}
+
+function answering(session) {
+  const drafts = new Map((session.me?.answers || []).map((answer) => [answer.prompt, answer]));
+  const readers = new Map();
+  const timers = new Map();
+  const unsaved = new Set();
+  const statusEls = new Map();
+
+  const setStatus = (promptId, key) => {
+    statusEls.get(promptId).textContent = key ? t(key) : "";
+  };
+
+  const save = async (prompt) => {
+    const reader = readers.get(prompt.id);
+    setStatus(prompt.id, "state.saving");
+    try {
+      await api.put(`sessions/${session.id}/answers/${prompt.id}/`, { value: reader.value(), keep_private: reader.keep() });
+      unsaved.delete(prompt.id);
+      setStatus(prompt.id, "state.saved");
+    } catch (error) {
+      unsaved.add(prompt.id);
+      if (error.code === "offline") setStatus(prompt.id, "state.offline_kept");
+      else statusEls.get(prompt.id).textContent = error.message;
+    }
+  };
+  const schedule = (prompt) => {
+    clearTimeout(timers.get(prompt.id));
+    unsaved.add(prompt.id);
+    timers.set(prompt.id, setTimeout(() => save(prompt), SAVE_DELAY_MS));
+  };
+  const flush = async () => {
+    for (const timer of timers.values()) clearTimeout(timer);
+    const byId = new Map(session.prompts.map((prompt) => [prompt.id, prompt]));
+    for (const id of [...unsaved]) await save(byId.get(id));
+  };
+  const retryWhenOnline = () => flush();
+  window.addEventListener("online", retryWhenOnline);
+  onLeave(() => {
+    window.removeEventListener("online", retryWhenOnline);
+    for (const timer of timers.values()) clearTimeout(timer);
+  });
+
+  const prompts = [...session.prompts].sort((a, b) => a.position - b.position);
+  const items = prompts.map((prompt) => {
+    const draft = drafts.get(prompt.id);
+    const control = promptControl(prompt, draft, () => schedule(prompt));
+    const keepId = `keep-${prompt.id}`;
+    const keep = h("input", { type: "checkbox", id: keepId, checked: Boolean(draft?.keep_private), onchange: () => schedule(prompt) });
+    const status = h("p", { class: "save-status", "aria-live": "polite" });
+    statusEls.set(prompt.id, status);
+    readers.set(prompt.id, { value: control.read, keep: () => keep.checked });
+    return h(
+      "li",
+      { class: "card prompt", "data-prompt": prompt.id },
+      control.node,
+      h("div", { class: "check keep" }, keep, h("label", { for: keepId }, t("session.keep_private"))),
+      status,
+    );
+  });
+
+  const summary = h("section", { class: "card summary", hidden: true, tabindex: "-1" });
+  const review = h("button", {
+    type: "button",
+    class: "button",
+    onclick: async () => {
+      await flush();
+      summary.replaceChildren(
+        h("h2", {}, t("session.summary_title")),
+        h("dl", {}, prompts.map((prompt) => {
+          const reader = readers.get(prompt.id);
+          return [
+            h("dt", {}, prompt.text),
+            h("dd", {}, valueText(prompt, reader.value()), reader.keep() ? h("span", { class: "badge" }, t("session.kept_badge")) : null),
+          ];
+        })),
+        h("p", {}, t("session.submit_warning")),
+        submitForm,
+      );
+      summary.hidden = false;
+      summary.focus();
+    },
+  }, t("session.review"));
+  const submitForm = h("form", { class: "form" }, formError(), h("button", { type: "submit", class: "button" }, t("session.submit")));
+  onSubmit(submitForm, async () => {
+    await flush();
+    await api.post(`sessions/${session.id}/submit/`);
+    rerender();
+  });
+
+  return screen(
+    session.exercise?.title || t("session.untitled"),
+    h("p", {}, t("session.answer_intro")),
+    partnerLine(session),
+    h("ol", { class: "prompts" }, items),
+    review,
+    summary,
+  );
+}
+
+// ---- waiting, revealed ----------------------------------------------------------------------
+
+function waiting(session) {
+  return screen(
+    session.exercise?.title || t("session.untitled"),
+    h("p", { class: "notice", role: "status" }, t("session.submitted")),
+    partnerLine(session),
+    h("button", { type: "button", class: "button secondary", onclick: () => rerender() }, t("action.refresh")),
+  );
+}
+
+function revealCard(prompt, item, partnerName, react) {
+  const reactions = h("ul", { class: "reactions-received", "aria-live": "polite" });
+  const buttons = react
+    ? h("div", { class: "reactions", role: "group", "aria-label": t("reveal.react_label") },
+        REACTIONS.map((reaction) =>
+          h("button", {
+            type: "button",
+            class: "chip",
+            "aria-pressed": "false",
+            "data-reaction": reaction,
+            onclick: (event) => {
+              event.currentTarget.setAttribute("aria-pressed", "true");
+              react(prompt.id, reaction);
+            },
+          }, t(`reaction.${reaction}`)),
+        ),
+      )
+    : null;
+  const card = h(
+    "li",
+    { class: "card revealed", "data-prompt": prompt.id },
+    h("h3", {}, prompt.text),
+    h("div", { class: "side-by-side" },
+      h("div", { class: "answer mine" }, h("p", { class: "who" }, t("reveal.you")), h("p", {}, revealedText(prompt, item.mine, "mine"))),
+      h("div", { class: "answer partner" }, h("p", { class: "who" }, partnerName), h("p", {}, revealedText(prompt, item.partner, "partner"))),
+    ),
+    buttons,
+    reactions,
+  );
+  card.addReaction = (reaction) => reactions.append(h("li", {}, t("reveal.reacted", { name: partnerName, reaction: t(`reaction.${reaction}`) })));
+  return card;
+}
+
+function completed(session) {
+  const byId = new Map(session.prompts.map((prompt) => [prompt.id, prompt]));
+  const name = session.partner?.display_name || t("session.partner");
+  const items = (session.revealed || []).filter((item) => byId.has(item.prompt));
+  return screen(
+    session.exercise?.title || t("session.untitled"),
+    h("p", { class: "notice" }, t(`status.${session.status}`)),
+    items.length
+      ? h("ol", { class: "revealed-list" }, items.map((item) => revealCard(byId.get(item.prompt), item, name, null)))
+      : empty(t("history.nothing_revealed")),
+    h("a", { href: "/history", class: "button secondary" }, t("nav.history")),
+  );
+}
+
+// ---- live reveal -------------------------------------------------------------------------
+
+function breathing(onResume) {
+  return h(
+    "section",
+    { class: "breathing", hidden: true, "aria-live": "polite", "data-testid": "breathing" },
+    h("h2", {}, t("reveal.pause_title")),
+    h("div", { class: "breath-circle", "aria-hidden": "true" }),
+    h("p", {}, t("reveal.breathe")),
+    h("button", { type: "button", class: "button", onclick: onResume }, t("reveal.resume")),
+  );
+}
+
+function liveReveal(session) {
+  const byId = new Map(session.prompts.map((prompt) => [prompt.id, prompt]));
+  const name = session.partner?.display_name || t("session.partner");
+  const cards = new Map();
+  let socket = null;
+  let leaving = false;
+  let attempts = 0;
+  let timer = null;
+
+  const send = (type, extra = {}) => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type, ...extra }));
+  };
+  const presence = h("p", { class: "presence", role: "status", "data-testid": "presence" }, t("reveal.connecting"));
+  const problem = h("p", { class: "form-error", role: "alert", hidden: true });
+  const list = h("ol", { class: "revealed-list" });
+  const ready = h("button", { type: "button", class: "button", "data-testid": "ready", onclick: () => send("ready") }, t("reveal.ready"));
+  const pause = h("button", { type: "button", class: "button secondary", onclick: () => send("pause") }, t("reveal.pause"));
+  const leave = h("button", { type: "button", class: "button quiet", onclick: () => { send("leave"); navigate("/"); } }, t("reveal.leave"));
+  const controls = h("div", { class: "actions" }, ready, pause, leave);
+  const calm = breathing(() => send("resume"));
+  const done = h("section", { class: "card done", hidden: true, tabindex: "-1" },
+    h("h2", {}, t("reveal.completed_title")),
+    h("p", {}, t("reveal.completed_body")),
+    h("a", { href: "/", class: "button" }, t("action.home")),
+  );
+
+  const showReveal = (item) => {
+    if (cards.has(item.prompt) || !byId.has(item.prompt)) return;
+    const card = revealCard(byId.get(item.prompt), item, name, (prompt, reaction) => send("react", { prompt, reaction }));
+    cards.set(item.prompt, card);
+    list.append(card);
+  };
+  const setPaused = (paused) => {
+    calm.hidden = !paused;
+    controls.hidden = paused;
+  };
+  const finish = () => {
+    controls.hidden = true;
+    calm.hidden = true;
+    done.hidden = false;
+    done.focus();
+  };
+  const handle = (message) => {
+    if (message.type === "state") {
+      presence.textContent = message.partner_present ? t("reveal.partner_here", { name }) : t("reveal.partner_away", { name });
+      ready.disabled = Boolean(message.you_ready);
+      ready.textContent = message.you_ready ? t("reveal.waiting_ready", { name }) : t("reveal.ready");
+      setPaused(Boolean(message.paused));
+      if (message.status === "completed") finish();
+    } else if (message.type === "reveal") showReveal(message);
+    else if (message.type === "reaction") {
+      if (!message.mine && !message.from_me) cards.get(message.prompt)?.addReaction(message.reaction);
+    } else if (message.type === "paused") setPaused(true);
+    else if (message.type === "resumed") setPaused(false);
+    else if (message.type === "completed") finish();
+    else if (message.type === "error") {
+      problem.textContent = message.message;
+      problem.hidden = false;
+    }
+  };
+  const connect = () => {
+    const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+    socket = new WebSocket(`${scheme}://${window.location.host}/ws/sessions/${session.id}/`);
+    socket.addEventListener("open", () => {
+      attempts = 0;
+    });
+    socket.addEventListener("message", (event) => {
+      try {
+        handle(JSON.parse(event.data));
+      } catch {
+        // A malformed frame is dropped; the next `state` brings the full picture again.
+      }
+    });
+    socket.addEventListener("close", () => {
+      if (leaving || !done.hidden) return;
+      presence.textContent = t("reveal.reconnecting");
+      // A dropped phone reconnects; the server keeps the state.
+      timer = setTimeout(connect, Math.min(1000 * 2 ** attempts++, 10000));
+    });
+  };
+  onLeave(() => {
+    leaving = true;
+    clearTimeout(timer);
+    socket?.close();
+  });
+  (session.revealed || []).forEach(showReveal);
+  connect();
+  return screen(
+    session.exercise?.title || t("session.untitled"),
+    h("p", {}, t("reveal.intro", { name })),
+    presence,
+    problem,
+    list,
+    controls,
+    calm,
+    done,
+  );
+}
+
+export async function session({ params }) {
+  const current = await api.get(`sessions/${encodeURIComponent(params.id)}/`);
+  if (current.status === "completed" || current.status === "abandoned") return completed(current);
+  if (current.status === "ready_to_reveal" || current.status === "revealing") return liveReveal(current);
+  if (current.me?.state === "submitted") return waiting(current);
+  return answering(current);
+}

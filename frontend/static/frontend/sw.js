@@ -1,0 +1,88 @@
+// Tweespraak's service worker, served from /sw.js so its scope is the whole site.
+// It keeps only the app shell (HTML, scripts, styles, strings, icons) for offline use.
+// It never caches API or account responses, WebSocket traffic, safety screens' data or answers:
+// those always go to the network and are never stored here.
+const SHELL_CACHE = "tweespraak-shell-v1";
+const SHELL = [
+  "/",
+  "/manifest.webmanifest",
+  "/static/frontend/app.css",
+  "/static/frontend/icon.svg",
+  "/static/frontend/icons/icon-192.png",
+  "/static/frontend/icons/icon-512.png",
+  "/static/frontend/icons/maskable-192.png",
+  "/static/frontend/icons/maskable-512.png",
+  "/static/frontend/i18n/en.json",
+  "/static/frontend/i18n/nl.json",
+  "/static/frontend/js/api.js",
+  "/static/frontend/js/app.js",
+  "/static/frontend/js/chrome.js",
+  "/static/frontend/js/dom.js",
+  "/static/frontend/js/exit.js",
+  "/static/frontend/js/i18n.js",
+  "/static/frontend/js/router.js",
+  "/static/frontend/js/session.js",
+  "/static/frontend/js/screens/accounts.js",
+  "/static/frontend/js/screens/home.js",
+  "/static/frontend/js/screens/library.js",
+  "/static/frontend/js/screens/pairing.js",
+  "/static/frontend/js/screens/safety.js",
+  "/static/frontend/js/screens/sessions.js",
+];
+const NEVER = ["/api/", "/_allauth/", "/ws/", "/admin/", "/healthz"];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(SHELL_CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((name) => name !== SHELL_CACHE).map((name) => caches.delete(name))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// Network first so a deploy shows at once; the cached shell only answers when offline.
+async function networkFirst(request, fallbackUrl) {
+  const cache = await caches.open(SHELL_CACHE);
+  try {
+    const response = await fetch(request);
+    const path = new URL(request.url).pathname;
+    if (response.ok && SHELL.includes(path)) await cache.put(path, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(fallbackUrl || request, { ignoreSearch: true });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (NEVER.some((prefix) => url.pathname.startsWith(prefix))) return;
+  if (request.mode === "navigate") {
+    // Every screen is the same shell; the router draws it. The shell holds no personal data.
+    event.respondWith(networkFirst(request, "/"));
+  } else if (SHELL.includes(url.pathname)) {
+    event.respondWith(networkFirst(request));
+  }
+});
+
+// "Leave quickly": drop every cache that could hold anything personal. Only the shell, which
+// holds nothing about the person, survives so the app still opens offline.
+self.addEventListener("message", (event) => {
+  if (event.data?.type === "quick-exit") {
+    event.waitUntil(
+      caches.keys().then((names) => Promise.all(names.filter((name) => name !== SHELL_CACHE).map((name) => caches.delete(name)))),
+    );
+  }
+});
