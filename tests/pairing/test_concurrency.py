@@ -10,6 +10,11 @@ import threading
 import pytest
 from django.db import connection
 
+from pairing.models import Couple, CoupleMember
+from pairing.services import invite_accept, invite_create
+from project.errors import ServiceError
+from tests.conftest import make_user
+
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.skipif(
@@ -17,11 +22,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),
 ]
-
-from pairing.models import Couple, CoupleMember
-from pairing.services import invite_accept, invite_create
-from project.errors import ServiceError
-from tests.conftest import make_user
 
 
 def _race(*calls) -> list[str]:
