@@ -11,7 +11,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from project.errors import Conflict, ServiceError
 
@@ -56,7 +56,11 @@ PROMPT_COPY_FIELDS = (
     "options",
 )
 
-LANGUAGE_NAMES = {"nl": gettext_lazy("Dutch"), "en": gettext_lazy("English")}
+# With a context: as an adjective ("no Dutch text") these differ from the language names.
+LANGUAGE_NAMES = {
+    "nl": pgettext_lazy("text in language", "Dutch"),
+    "en": pgettext_lazy("text in language", "English"),
+}
 
 
 @dataclass(frozen=True)
