@@ -3,6 +3,7 @@ superusers as monthly counts only (no outcomes, no notes, no people). Content ed
 with every ``safety.*helpresource`` permission, see nothing of check-ins or reports."""
 
 from django.contrib import admin
+from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -25,6 +26,7 @@ class HelpResourceAdmin(admin.ModelAdmin):
         "last_verified",
     ]
     list_filter = ["country", "language", "kind", "active", "free_of_charge"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_editable = ["order", "active"]
     search_fields = ["name", "phone", "url", "description"]
     ordering = ["country", "language", "kind", "order", "name"]
