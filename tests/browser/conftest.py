@@ -132,3 +132,10 @@ def sign_in(live_server):
         )
 
     return add
+
+
+def open_screen(watched: Watched, url: str):
+    """Load a URL and wait until the router has drawn the first screen."""
+    watched.page.goto(url)
+    watched.page.wait_for_selector("body[data-ready]")
+    return watched.page

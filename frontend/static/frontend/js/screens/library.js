@@ -4,6 +4,12 @@ import { empty, formError, h, onSubmit, screen } from "../dom.js";
 import { t } from "../i18n.js";
 import { navigate } from "../router.js";
 
+// Themes arrive as stable codes; an unknown new one shows as its code until it is translated.
+function themeName(code) {
+  const label = t(`theme.${code}`);
+  return label === `theme.${code}` ? code : label;
+}
+
 function exerciseCard(exercise) {
   return h(
     "li",
@@ -24,7 +30,7 @@ export async function list({ query }) {
     { class: "themes", "aria-label": t("library.themes") },
     h("a", { href: "/library", class: "chip", "aria-current": theme ? null : "page" }, t("library.all")),
     (theme && !themes.includes(theme) ? [theme, ...themes] : themes).map((name) =>
-      h("a", { href: `/library?theme=${encodeURIComponent(name)}`, class: "chip", "aria-current": name === theme ? "page" : null }, name),
+      h("a", { href: `/library?theme=${encodeURIComponent(name)}`, class: "chip", "aria-current": name === theme ? "page" : null }, themeName(name)),
     ),
   );
   if (!exercises.length) return screen(t("library.title"), filters, empty(t("library.empty")));
@@ -34,7 +40,7 @@ export async function list({ query }) {
     filters,
     groups.map((name) =>
       h("section", { class: "theme" },
-        name ? h("h2", {}, name) : null,
+        name ? h("h2", {}, themeName(name)) : null,
         h("ul", { class: "exercise-list" }, exercises.filter((exercise) => (exercise.theme || "") === name).map(exerciseCard)),
       ),
     ),

@@ -34,7 +34,7 @@ export function codeForm() {
 }
 
 function inviteCard(invite) {
-  const link = `${window.location.origin}/pair/${invite.code}`;
+  const link = new URL(invite.url || `/pair/${invite.code}`, window.location.origin).href;
   const status = h("p", { class: "notice", role: "status", hidden: true });
   const tell = (message) => {
     status.textContent = message;
@@ -86,7 +86,7 @@ export async function invite() {
 export async function accept({ params }) {
   const code = params.code;
   const found = await api.get(`pairing/invites/${encodeURIComponent(code)}/`);
-  const name = found.display_name || found.inviter?.display_name || found.invited_by?.display_name;
+  const name = found.inviter?.display_name;
   const form = h(
     "form",
     { class: "form" },
