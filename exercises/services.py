@@ -420,7 +420,7 @@ def library_import(*, items: list[dict], by=None) -> ImportResult:
             },
         }
         exercise = (
-            Exercise.objects.select_for_update()
+            Exercise.objects.select_for_update(of=("self",))
             .select_related("current_version")
             .filter(slug=item["slug"])
             .first()
