@@ -12,7 +12,7 @@ from project.errors import NotFound
 from . import errors
 from .codes import code_digest, code_display, code_generate, code_normalise
 from .models import Couple, CoupleMember, PartnerInvite
-from .selectors import active_couple_for, invite_find_for_guess
+from .selectors import active_couple_for, invite_find_for_guess, partner_of
 
 INVITE_LIFETIME = timedelta(hours=48)
 
@@ -128,3 +128,12 @@ def couple_end(*, user: User) -> Couple:
     couple.save(update_fields=["ended_at"])
     couple.members.update(active=False)
     return couple
+
+
+@transaction.atomic
+def demo_couple_ensure(*, first: User, second: User) -> Couple:
+    """For ``seed_demo``: link two people the ordinary way, unless they already are a couple."""
+    couple = active_couple_for(user=first)
+    if couple is not None and partner_of(user=first, couple=couple) == second:
+        return couple
+    return invite_accept(user=second, code=invite_create(inviter=first).code)
