@@ -1,0 +1,72 @@
+"""Leave quickly (button or Shift three times): a neutral site, and Back cannot return."""
+
+import pytest
+
+from tests.conftest import make_user
+
+from .conftest import EXIT_SITE, open_screen
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def walk_through_the_app(page):
+    """Move between screens the way a person would, by links inside the app."""
+    page.get_by_test_id("unsafe").click()
+    page.wait_for_url("**/help")
+    page.get_by_role("link", name="Privacy tips").first.click()
+    page.wait_for_url("**/advice")
+    page.evaluate("sessionStorage.setItem('draft', 'something personal')")
+
+
+def assert_left_for_good(page, live_server):
+    page.wait_for_url(EXIT_SITE)
+    assert page.title() == "Search"
+    page.go_back()
+    assert not page.url.startswith(live_server.url)
+    page.go_forward()
+    assert not page.url.startswith(live_server.url)
+
+
+def test_the_leave_quickly_button_leaves_no_way_back(live_server, phone, watch, sign_in):
+    sign_in(phone, make_user("anna", language="en"))
+    watched = watch(phone)
+    page = open_screen(watched, live_server.url + "/")
+    walk_through_the_app(page)
+    page.get_by_role("button", name="Leave quickly").first.click()
+    assert_left_for_good(page, live_server)
+    assert watched.errors == []
+
+
+def test_pressing_shift_three_times_leaves_no_way_back(live_server, phone, watch):
+    watched = watch(phone)
+    page = open_screen(watched, live_server.url + "/")
+    walk_through_the_app(page)
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    assert_left_for_good(page, live_server)
+
+
+def test_shift_inside_typing_does_not_leave(live_server, phone, watch):
+    page = open_screen(watch(phone), live_server.url + "/signup")
+    page.get_by_label("Your name").type("Anne Marie Van Dijk")
+    page.wait_for_timeout(300)
+    assert page.url == live_server.url + "/signup"
+
+
+def test_leaving_blanks_the_page_and_clears_the_tab_storage_at_once(live_server, phone, watch):
+    page = open_screen(watch(phone), live_server.url + "/help")
+    page.evaluate("sessionStorage.setItem('draft', 'something personal')")
+    # Hold the neutral site back so the page's state right after the click can be read.
+    page.unroute(EXIT_SITE + "**")
+    page.route(EXIT_SITE + "**", lambda route: None)
+    state = page.evaluate(
+        """() => {
+            document.querySelector('.leave-button').click();
+            return {
+                children: document.body.children.length,
+                stored: sessionStorage.length,
+                title: document.title,
+            };
+        }"""
+    )
+    assert state == {"children": 0, "stored": 0, "title": ""}
