@@ -196,3 +196,11 @@ def test_editors_can_search_and_filter_the_list(editor, db):
     assert listed(q="dank") == {"dank"}
     assert listed(theme__exact="boundaries") == {"grenzen"}
     assert listed(status__exact="draft") == {"grenzen", "dank"}
+
+
+def test_eva_can_curate_help_resources(editor):
+    group = content_editors_group_ensure()
+    assert group.permissions.filter(
+        content_type__app_label="safety", codename="change_helpresource"
+    ).exists()
+    assert editor.get(reverse("admin:safety_helpresource_changelist")).status_code == 200
