@@ -22,7 +22,7 @@ def active_couple_for(*, user: User) -> Couple | None:
 
 def partner_of(*, user: User, couple: Couple) -> User | None:
     """The other member of ``couple``; None if ``user`` isn't one of its two members."""
-    members = list(couple_members(couple=couple))
+    members = couple_members(couple=couple)
     if user.pk not in {member.pk for member in members}:
         return None
     return next((member for member in members if member.pk != user.pk), None)
@@ -51,7 +51,11 @@ def my_couple(*, user: User) -> MyCouple | None:
 def invite_find_for_guess(
     *, user: User, code: str, client_ip: str | None, for_update: bool = False
 ) -> PartnerInvite:
-    """The open invite behind a code someone typed, counting wrong codes against a lockout."""
+    """The open invite behind a code someone typed.
+
+    Also counts wrong codes towards the lockout (in the cache, not the database), because every
+    path that looks a typed code up must count: the preview and the accept alike.
+    """
     ratelimit.guesses_check(user_id=user.pk, client_ip=client_ip)
     normalised = code_normalise(code)
     invite = None
