@@ -22,9 +22,15 @@ function exerciseCard(exercise) {
 
 export async function list({ query }) {
   const theme = query.get("theme") || "";
-  const all = await api.get(`exercises/${theme ? `?theme=${encodeURIComponent(theme)}` : ""}`);
-  const exercises = all.results || all;
-  const themes = [...new Set(exercises.map((exercise) => exercise.theme).filter(Boolean))];
+  // The whole library names the theme chips, so another theme stays one tap away.
+  const [all, filtered] = await Promise.all([
+    api.get("exercises/"),
+    theme ? api.get(`exercises/?theme=${encodeURIComponent(theme)}`) : null,
+  ]);
+  const exercises = (filtered || all).results || filtered || all;
+  const everything = all.results || all;
+  const themes = [...new Set(everything.map((exercise) => exercise.theme).filter(Boolean))];
+  const shown = theme ? [theme] : themes;
   const filters = h(
     "nav",
     { class: "themes", "aria-label": t("library.themes") },
@@ -34,7 +40,7 @@ export async function list({ query }) {
     ),
   );
   if (!exercises.length) return screen(t("library.title"), filters, empty(t("library.empty")));
-  const groups = themes.length ? themes : [""];
+  const groups = shown.length ? shown : [""];
   return screen(
     t("library.title"),
     filters,
