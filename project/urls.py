@@ -14,6 +14,7 @@ api_patterns = [
     path("", include("pairing.urls")),
     path("", include("exercises.urls")),
     path("", include("safety.urls")),
+    path("", include("notifications.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
 ]

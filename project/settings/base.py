@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "pairing",
     "exercises",
     "safety",
+    "notifications",
     "frontend",
 ]
 
