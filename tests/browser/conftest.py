@@ -139,3 +139,28 @@ def open_screen(watched: Watched, url: str):
     watched.page.goto(url)
     watched.page.wait_for_selector("body[data-ready]")
     return watched.page
+
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """Run the vendored axe-core in the page (evaluate is not subject to the page's CSP, so
+    the strict policy stays on while checking) and return the serious and critical findings."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text() + "\n;true")
+    results = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values:"
+        " ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in results["violations"]
+        if v["impact"] in impacts
+    ]
+
+
+def settled(page) -> None:
+    """Wait until no part of the screen is still loading."""
+    page.wait_for_selector("body[data-ready]")
+    page.wait_for_function("() => !document.querySelector('.state-loading')")

@@ -32,8 +32,8 @@ function languageSwitch() {
 export function drawChrome() {
   const signedIn = Boolean(currentUser());
   const safetyBar = h(
-    "div",
-    { class: "safety-bar" },
+    "nav",
+    { class: "safety-bar", "aria-label": t("chrome.quick") },
     h("a", { href: "/help", class: "unsafe-link", "data-testid": "unsafe" }, t("chrome.unsafe")),
     h(
       "button",
