@@ -3,11 +3,13 @@
 import { t } from "./i18n.js";
 
 export class ApiError extends Error {
-  constructor(status, code, message, fields = null) {
+  constructor(status, code, message, fields = null, body = null) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
+    // The whole error body: some errors carry more, e.g. the open session to continue.
+    this.body = body;
   }
 }
 
@@ -39,7 +41,7 @@ async function send(method, url, body) {
 }
 
 function restError(status, data) {
-  if (data && data.code) return new ApiError(status, data.code, data.message, data.fields || null);
+  if (data && data.code) return new ApiError(status, data.code, data.message, data.fields || null, data);
   if (status === 404) return new ApiError(status, "not_found", t("error.not_found"));
   return new ApiError(status, "error", t("error.generic"));
 }

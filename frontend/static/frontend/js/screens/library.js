@@ -62,6 +62,7 @@ export async function detail({ params }) {
       navigate(`/s/${session.id}`);
     } catch (error) {
       if (error.code === "check_in_required") return navigate(`/check-in?next=${encodeURIComponent(`/library/${exercise.slug}`)}`);
+      if (error.code === "session_already_open" && error.body?.session) return navigate(`/s/${error.body.session}`);
       throw error;
     }
   });

@@ -55,7 +55,8 @@ function revealedText(prompt, answer, whose) {
 }
 
 function partnerLine(session) {
-  const partner = session.partner || {};
+  if (!session.partner) return null;
+  const partner = session.partner;
   return h(
     "p",
     { class: "partner-state", "data-testid": "partner-state" },
@@ -295,7 +296,9 @@ function liveReveal(session) {
   const presence = h("p", { class: "presence", role: "status", "data-testid": "presence" }, t("reveal.connecting"));
   const problem = h("p", { class: "form-error", role: "alert", hidden: true });
   const list = h("ol", { class: "revealed-list" });
-  const ready = h("button", { type: "button", class: "button", "data-testid": "ready", onclick: () => send("ready") }, t("reveal.ready"));
+  // `ready` names the question it is for, so a double tap cannot skip one.
+  let currentIndex = null;
+  const ready = h("button", { type: "button", class: "button", "data-testid": "ready", onclick: () => send("ready", currentIndex === null ? {} : { index: currentIndex }) }, t("reveal.ready"));
   const pause = h("button", { type: "button", class: "button secondary", onclick: () => send("pause") }, t("reveal.pause"));
   const leave = h("button", { type: "button", class: "button quiet", onclick: () => { send("leave"); navigate("/"); } }, t("reveal.leave"));
   const controls = h("div", { class: "actions" }, ready, pause, leave);
@@ -324,6 +327,7 @@ function liveReveal(session) {
   };
   const handle = (message) => {
     if (message.type === "state") {
+      currentIndex = Number.isInteger(message.current_index) ? message.current_index : null;
       presence.textContent = message.partner_present ? t("reveal.partner_here", { name }) : t("reveal.partner_away", { name });
       ready.disabled = Boolean(message.you_ready);
       ready.textContent = message.you_ready ? t("reveal.waiting_ready", { name }) : t("reveal.ready");
@@ -332,7 +336,10 @@ function liveReveal(session) {
     } else if (message.type === "reveal") showReveal(message);
     else if (message.type === "reaction") {
       if (!message.mine && !message.from_me) cards.get(message.prompt)?.addReaction(message.reaction);
-    } else if (message.type === "paused") setPaused(true);
+    } else if (message.type === "paused") {
+      if (message.breathing) calm.querySelector("p").textContent = message.breathing;
+      setPaused(true);
+    }
     else if (message.type === "resumed") setPaused(false);
     else if (message.type === "completed") finish();
     else if (message.type === "error") {
@@ -380,7 +387,16 @@ function liveReveal(session) {
 }
 
 export async function session({ params }) {
-  const current = await api.get(`sessions/${encodeURIComponent(params.id)}/`);
+  let current;
+  try {
+    current = await api.get(`sessions/${encodeURIComponent(params.id)}/`);
+  } catch (error) {
+    if (error.code === "check_in_required") return navigate(`/check-in?next=${encodeURIComponent(`/s/${params.id}`)}`);
+    if (error.code === "paused") {
+      return screen(t("help.paused_title"), h("p", {}, error.message), h("a", { href: "/help", class: "button" }, t("help.resume")));
+    }
+    throw error;
+  }
   if (current.status === "completed" || current.status === "abandoned") return completed(current);
   if (current.status === "ready_to_reveal" || current.status === "revealing") return liveReveal(current);
   if (current.me?.state === "submitted") return waiting(current);
