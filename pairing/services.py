@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from exercises.session_services import sessions_abandon_for_couple
 from project.errors import NotFound
 
 from . import errors
@@ -127,6 +128,7 @@ def couple_end(*, user: User) -> Couple:
     couple.ended_at = timezone.now()
     couple.save(update_fields=["ended_at"])
     couple.members.update(active=False)
+    sessions_abandon_for_couple(couple=couple)
     return couple
 
 

@@ -1,0 +1,228 @@
+"""Reads about couple sessions. Every fetch goes through ``access_session``, so no view or
+consumer can forget that only the couple's two partners may see a session.
+
+What a partner may see of the other (privacy rules 1, 2 and 4): their state, and their answers
+only for prompts the live reveal revealed, never a ``keep_private`` value, and nothing at all
+once the couple has ended.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+from project.errors import NotFound
+
+from .models import (
+    Answer,
+    CoupleSession,
+    Prompt,
+    PromptReveal,
+    SessionParticipant,
+    SessionPresence,
+    localized,
+)
+from .selectors import prompt_data
+
+# A connection refreshes its presence row every HEARTBEAT; a row older than PRESENCE_TIMEOUT
+# belongs to a worker that died without closing it and no longer counts.
+HEARTBEAT = timedelta(seconds=20)
+PRESENCE_TIMEOUT = timedelta(seconds=60)
+
+
+def access_session(
+    *, user: User, session_id: UUID | str, for_update: bool = False
+) -> CoupleSession:
+    """The session if ``user`` is one of its couple's two partners; otherwise 404 (one query).
+
+    Ex-partners keep access to sessions of their ended couple, but the selectors below then
+    show them their own answers only.
+    """
+    sessions = CoupleSession.objects.select_related("version", "exercise", "couple")
+    if for_update:
+        sessions = sessions.select_for_update(of=("self",))
+    session = sessions.filter(pk=session_id, couple__members__user=user).first()
+    if session is None:
+        raise NotFound()
+    return session
+
+
+def sessions_for_user(*, user: User) -> QuerySet[CoupleSession]:
+    """Sessions of every couple this person is or was in, newest first."""
+    return (
+        CoupleSession.objects.filter(couple__members__user=user)
+        .select_related("version", "exercise")
+        .order_by("-created_at")
+    )
+
+
+def session_prompts(*, session: CoupleSession) -> list[Prompt]:
+    return list(Prompt.objects.filter(version_id=session.version_id).order_by("position"))
+
+
+def session_participants(*, session: CoupleSession) -> list[SessionParticipant]:
+    return list(session.participants.select_related("user"))
+
+
+def _split(
+    participants: list[SessionParticipant], user: User
+) -> tuple[SessionParticipant, SessionParticipant | None]:
+    mine = next(p for p in participants if p.user_id == user.pk)
+    partner = next((p for p in participants if p.user_id != user.pk), None)
+    return mine, partner
+
+
+def answer_data(answer: Answer | None, *, own: bool) -> dict[str, Any]:
+    """``{value, keep_private}``; the partner never gets a value that was kept private."""
+    if answer is None:
+        return {"value": None, "keep_private": False}
+    if answer.keep_private and not own:
+        return {"value": None, "keep_private": True}
+    return {"value": answer.value, "keep_private": answer.keep_private}
+
+
+def exercise_ref(*, session: CoupleSession, language: str) -> dict[str, str]:
+    return {"slug": session.exercise.slug, "title": localized(session.version, "title", language)}
+
+
+def session_summary(*, session: CoupleSession, language: str) -> dict[str, Any]:
+    return {
+        "id": session.id,
+        "exercise": exercise_ref(session=session, language=language),
+        "status": session.status,
+        "created_at": session.created_at,
+        "completed_at": session.completed_at,
+    }
+
+
+def session_detail(*, user: User, session: CoupleSession) -> dict[str, Any]:
+    """The session as ``user`` may see it. Four queries, whatever the number of prompts or
+    answers: participants, prompts, reveals, answers."""
+    language = user.language
+    participants = session_participants(session=session)
+    mine, partner = _split(participants, user)
+    prompts = session_prompts(session=session)
+    revealed_ids = list(
+        PromptReveal.objects.filter(session=session)
+        .order_by("index")
+        .values_list("prompt_id", flat=True)
+    )
+    couple_ended = session.couple.ended_at is not None
+    answers = Answer.objects.filter(session=session)
+    if couple_ended:
+        answers = answers.filter(user=user)
+    else:
+        answers = answers.filter(Q(user=user) | Q(prompt_id__in=revealed_ids))
+    own: dict[UUID, Answer] = {}
+    theirs: dict[UUID, Answer] = {}
+    for answer in answers:
+        (own if answer.user_id == user.pk else theirs)[answer.prompt_id] = answer
+    return {
+        **session_summary(session=session, language=language),
+        "prompts": [prompt_data(prompt=prompt, language=language) for prompt in prompts],
+        "me": {
+            "state": mine.state,
+            "answers": [
+                {"prompt": prompt_id, **answer_data(answer, own=True)}
+                for prompt_id, answer in own.items()
+            ],
+        },
+        "partner": None
+        if couple_ended or partner is None
+        else {"display_name": partner.user.display_name, "state": partner.state},
+        "revealed": [
+            {
+                "prompt": prompt_id,
+                "mine": answer_data(own.get(prompt_id), own=True),
+                "partner": None if couple_ended else answer_data(theirs.get(prompt_id), own=False),
+            }
+            for prompt_id in revealed_ids
+        ],
+    }
+
+
+def present_user_ids(*, session_id: UUID) -> set[UUID]:
+    """Who has a live connection to this session's reveal now (across all workers)."""
+    fresh_since = timezone.now() - PRESENCE_TIMEOUT
+    return set(
+        SessionPresence.objects.filter(session_id=session_id, seen_at__gte=fresh_since)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+
+
+@dataclass(frozen=True)
+class LiveState:
+    status: str
+    current_index: int
+    prompt_count: int
+    current_prompt: UUID | None
+    partner_present: bool
+    you_ready: bool
+    partner_ready: bool
+    paused: bool
+
+    def to_message(self) -> dict[str, Any]:
+        return {
+            "type": "state",
+            "status": self.status,
+            "current_index": self.current_index,
+            "prompt_count": self.prompt_count,
+            "current_prompt": str(self.current_prompt) if self.current_prompt else None,
+            "partner_present": self.partner_present,
+            "you_ready": self.you_ready,
+            "partner_ready": self.partner_ready,
+            "paused": self.paused,
+        }
+
+
+def live_state(*, user: User, session_id: UUID) -> LiveState:
+    """The live reveal's state as ``user`` sees it; each connection builds its own."""
+    session = access_session(user=user, session_id=session_id)
+    mine, partner = _split(list(session.participants.all()), user)
+    prompt_ids = list(
+        Prompt.objects.filter(version_id=session.version_id)
+        .order_by("position")
+        .values_list("id", flat=True)
+    )
+    index = session.current_index
+    present = present_user_ids(session_id=session.id)
+    return LiveState(
+        status=session.status,
+        current_index=index,
+        prompt_count=len(prompt_ids),
+        current_prompt=prompt_ids[index] if index < len(prompt_ids) else None,
+        partner_present=partner is not None and partner.user_id in present,
+        you_ready=mine.ready_for == index,
+        partner_ready=partner is not None and partner.ready_for == index,
+        paused=session.paused,
+    )
+
+
+def reveal_message(*, user: User, session_id: UUID, prompt_id: UUID) -> dict[str, Any] | None:
+    """``{type: reveal, prompt, index, mine, partner}`` for a prompt that was revealed; None for
+    one that was not, so nothing unrevealed can ever be put into a message."""
+    session = access_session(user=user, session_id=session_id)
+    reveal = PromptReveal.objects.filter(session=session, prompt_id=prompt_id).first()
+    if reveal is None or session.couple.ended_at is not None:
+        return None
+    answers = {
+        answer.user_id: answer
+        for answer in Answer.objects.filter(session=session, prompt_id=prompt_id)
+    }
+    partner_answer = next(
+        (answer for user_id, answer in answers.items() if user_id != user.pk), None
+    )
+    return {
+        "type": "reveal",
+        "prompt": str(prompt_id),
+        "index": reveal.index,
+        "mine": answer_data(answers.get(user.pk), own=True),
+        "partner": answer_data(partner_answer, own=False),
+    }

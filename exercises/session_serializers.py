@@ -1,0 +1,69 @@
+from rest_framework import serializers
+
+from .models import ParticipantState, SessionStatus
+from .serializers import PromptOutputSerializer
+
+
+class SessionStartInputSerializer(serializers.Serializer):
+    exercise = serializers.SlugField(max_length=80)
+
+
+class AnswerInputSerializer(serializers.Serializer):
+    # The shape depends on the prompt's kind; the service validates it.
+    value = serializers.JSONField(allow_null=True, default=None)
+    keep_private = serializers.BooleanField(default=False)
+
+
+class ExerciseRefOutputSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+
+
+class SessionListOutputSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    exercise = ExerciseRefOutputSerializer()
+    status = serializers.ChoiceField(choices=SessionStatus.choices)
+    created_at = serializers.DateTimeField()
+    completed_at = serializers.DateTimeField(allow_null=True)
+
+
+class AnswerValueOutputSerializer(serializers.Serializer):
+    value = serializers.JSONField(allow_null=True)
+    keep_private = serializers.BooleanField()
+
+
+class MyAnswerOutputSerializer(AnswerValueOutputSerializer):
+    prompt = serializers.UUIDField()
+
+
+class SessionMeOutputSerializer(serializers.Serializer):
+    state = serializers.ChoiceField(choices=ParticipantState.choices)
+    answers = MyAnswerOutputSerializer(many=True)
+
+
+class SessionPartnerOutputSerializer(serializers.Serializer):
+    display_name = serializers.CharField()
+    state = serializers.ChoiceField(choices=ParticipantState.choices)
+
+
+class RevealedOutputSerializer(serializers.Serializer):
+    prompt = serializers.UUIDField()
+    mine = AnswerValueOutputSerializer()
+    partner = AnswerValueOutputSerializer(
+        allow_null=True, help_text="Null once the couple has ended: each keeps only their own."
+    )
+
+
+class SessionDetailOutputSerializer(SessionListOutputSerializer):
+    prompts = PromptOutputSerializer(many=True)
+    me = SessionMeOutputSerializer()
+    partner = SessionPartnerOutputSerializer(
+        allow_null=True, help_text="Null once the couple has ended."
+    )
+    revealed = RevealedOutputSerializer(many=True)
+
+
+class SessionAlreadyOpenOutputSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    session = serializers.UUIDField()

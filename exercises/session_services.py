@@ -1,0 +1,405 @@
+"""Writes for couple sessions: starting, answering alone, submitting, and the live reveal.
+
+Every rule lives here; the REST views and the WebSocket consumer only call these functions.
+Whatever the other partner must see live is announced to the session's channel-layer group
+after the transaction commits. Events carry ids only, never answer content: each connection
+reads what its own person may see from the database (``session_selectors``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
+
+from accounts.models import User
+from pairing.models import Couple
+from pairing.selectors import active_couple_for, couple_members
+from project.errors import Conflict, ServiceError
+from safety.selectors import require_couple_exercise_allowed
+
+from .models import (
+    LIVE_SESSION_STATUSES,
+    OPEN_SESSION_STATUSES,
+    Answer,
+    CoupleSession,
+    ParticipantState,
+    Prompt,
+    PromptKind,
+    PromptReveal,
+    Reaction,
+    SessionParticipant,
+    SessionPresence,
+    SessionReaction,
+    SessionStatus,
+)
+from .selectors import exercise_current_version
+from .session_selectors import access_session, present_user_ids
+
+TEXT_MAX_LENGTH = 5000
+
+
+class SessionAlreadyOpen(Conflict):
+    """409 ``session_already_open``; ``session_id`` is the open session to continue instead."""
+
+    def __init__(self, session_id: UUID) -> None:
+        super().__init__(
+            "session_already_open",
+            _("You already have an open session of this exercise. Continue that one."),
+        )
+        self.session_id = session_id
+
+
+def session_group(session_id: UUID | str) -> str:
+    return f"session.{session_id}"
+
+
+def _broadcast(session_id: UUID, event: str, **payload: Any) -> None:
+    """Announce ``event`` to everyone connected to the session, once the data is committed, so
+    a connection that reacts by reading the database always sees the change."""
+
+    def send() -> None:
+        async_to_sync(get_channel_layer().group_send)(
+            session_group(session_id), {"type": event, **payload}
+        )
+
+    transaction.on_commit(send)
+
+
+def _broadcast_state(session_id: UUID) -> None:
+    # Each connection builds its own state (you_ready and partner_ready differ per person).
+    _broadcast(session_id, "session.state")
+
+
+# ---- starting and answering ---------------------------------------------------------------
+
+
+@transaction.atomic
+def session_start(*, user: User, exercise_slug: str) -> CoupleSession:
+    """Start a session of the exercise's current published version for my couple."""
+    require_couple_exercise_allowed(user)
+    couple = active_couple_for(user=user)
+    if couple is None:
+        raise Conflict("no_couple", _("Link with your partner first."))
+    version = exercise_current_version(slug=exercise_slug)
+    existing = _open_session_id(couple=couple, exercise_id=version.exercise_id)
+    if existing is not None:
+        raise SessionAlreadyOpen(existing)
+    try:
+        with transaction.atomic():
+            session = CoupleSession.objects.create(
+                couple=couple, exercise_id=version.exercise_id, version=version, started_by=user
+            )
+    except IntegrityError as error:
+        # The partner started the same exercise a moment ago.
+        raise SessionAlreadyOpen(
+            _open_session_id(couple=couple, exercise_id=version.exercise_id)
+        ) from error
+    SessionParticipant.objects.bulk_create(
+        [
+            SessionParticipant(session=session, user=member)
+            for member in couple_members(couple=couple)
+        ]
+    )
+    return session
+
+
+def _open_session_id(*, couple: Couple, exercise_id: UUID) -> UUID | None:
+    return (
+        CoupleSession.objects.filter(
+            couple=couple, exercise_id=exercise_id, status__in=OPEN_SESSION_STATUSES
+        )
+        .values_list("id", flat=True)
+        .first()
+    )
+
+
+def _invalid_value(message: str) -> ValidationError:
+    return ValidationError({"value": [message]})
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+def _option_values(prompt: Prompt) -> set[str]:
+    return {option["value"] for option in prompt.options}
+
+
+def answer_value_validate(*, prompt: Prompt, value: Any) -> Any:
+    """The value if it fits the prompt's kind; a 400 with a message under ``value`` if not."""
+    if prompt.kind == PromptKind.TEXT:
+        if not isinstance(value, str):
+            raise _invalid_value(_("Write your answer as text."))
+        if len(value) > TEXT_MAX_LENGTH:
+            raise _invalid_value(
+                _("Keep it under %(limit)s characters.") % {"limit": TEXT_MAX_LENGTH}
+            )
+        return value
+    if prompt.kind == PromptKind.SCALE:
+        # JSON true/false arrive as Python bools, which are ints too.
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _invalid_value(_("Pick a whole number on the scale."))
+        if not prompt.min <= value <= prompt.max:
+            raise _invalid_value(
+                _("Pick a number from %(min)s to %(max)s.") % {"min": prompt.min, "max": prompt.max}
+            )
+        return value
+    options = _option_values(prompt)
+    if prompt.kind == PromptKind.CHOICE:
+        if not isinstance(value, str) or value not in options:
+            raise _invalid_value(_("Pick one of the options."))
+        return value
+    if (
+        not isinstance(value, list)
+        or not all(isinstance(item, str) and item in options for item in value)
+        or len(set(value)) != len(value)
+    ):
+        raise _invalid_value(_("Pick each option at most once, from the options given."))
+    return value
+
+
+def _my_participant(*, session: CoupleSession, user: User) -> SessionParticipant:
+    return SessionParticipant.objects.select_for_update().get(session=session, user=user)
+
+
+def _require_answering(*, session: CoupleSession, participant: SessionParticipant) -> None:
+    if participant.state == ParticipantState.SUBMITTED:
+        raise Conflict("already_submitted", _("You already submitted your answers."))
+    if session.status != SessionStatus.ANSWERING:
+        raise Conflict("session_not_answering", _("This session no longer takes answers."))
+
+
+@transaction.atomic
+def answer_save(
+    *, user: User, session: CoupleSession, prompt_id: UUID, value: Any, keep_private: bool
+) -> Answer:
+    """Save my draft answer to one prompt of this session.
+
+    ``keep_private`` means the partner will only ever see that I kept it for myself; it may go
+    with an empty value. Without it, a value is required and must fit the prompt's kind.
+    """
+    require_couple_exercise_allowed(user)
+    participant = _my_participant(session=session, user=user)
+    _require_answering(session=session, participant=participant)
+    prompt = Prompt.objects.filter(pk=prompt_id, version_id=session.version_id).first()
+    if prompt is None:
+        raise ServiceError(
+            "prompt_not_in_session",
+            _("This question is not part of this session."),
+            status_code=404,
+        )
+    if keep_private and _is_empty(value):
+        value = None
+    elif value is None:
+        raise _invalid_value(_("Give an answer, or keep this one for yourself."))
+    else:
+        value = answer_value_validate(prompt=prompt, value=value)
+    answer, _created = Answer.objects.update_or_create(
+        session=session,
+        user=user,
+        prompt=prompt,
+        defaults={"value": value, "keep_private": keep_private},
+    )
+    if participant.state == ParticipantState.NOT_STARTED:
+        participant.state = ParticipantState.DRAFTING
+        participant.save(update_fields=["state"])
+    return answer
+
+
+@transaction.atomic
+def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
+    """Lock my answers. Every prompt needs an answer or must be kept private. When both
+    partners have submitted, the session is ready to reveal."""
+    require_couple_exercise_allowed(user)
+    # Locks the session: when both partners submit at once, the second sees the first.
+    session = CoupleSession.objects.select_for_update().get(pk=session.pk)
+    participant = _my_participant(session=session, user=user)
+    _require_answering(session=session, participant=participant)
+    prompt_ids = set(
+        Prompt.objects.filter(version_id=session.version_id).values_list("id", flat=True)
+    )
+    answered = {
+        answer.prompt_id
+        for answer in Answer.objects.filter(session=session, user=user)
+        if answer.keep_private or not _is_empty(answer.value)
+    }
+    missing = prompt_ids - answered
+    if missing:
+        raise ServiceError(
+            "answers_missing",
+            _("Answer every question, or keep it for yourself, before you submit."),
+        )
+    participant.state = ParticipantState.SUBMITTED
+    participant.submitted_at = timezone.now()
+    participant.save(update_fields=["state", "submitted_at"])
+    others_submitted = (
+        not session.participants.exclude(user=user)
+        .exclude(state=ParticipantState.SUBMITTED)
+        .exists()
+    )
+    if others_submitted:
+        session.status = SessionStatus.READY_TO_REVEAL
+        session.current_index = 0
+        session.save(update_fields=["status", "current_index", "updated_at"])
+    return session
+
+
+@transaction.atomic
+def sessions_abandon_for_couple(*, couple: Couple) -> int:
+    """The couple ended: its open sessions stop, and anyone still connected is told so."""
+    session_ids = list(
+        CoupleSession.objects.select_for_update()
+        .filter(couple=couple, status__in=OPEN_SESSION_STATUSES)
+        .values_list("id", flat=True)
+    )
+    CoupleSession.objects.filter(pk__in=session_ids).update(
+        status=SessionStatus.ABANDONED,
+        abandoned_at=timezone.now(),
+        paused=False,
+        updated_at=timezone.now(),
+    )
+    SessionPresence.objects.filter(session_id__in=session_ids).delete()
+    for session_id in session_ids:
+        _broadcast(session_id, "session.ended")
+    return len(session_ids)
+
+
+# ---- the live reveal ---------------------------------------------------------------------------
+
+
+def _live_session(*, user: User, session_id: UUID) -> CoupleSession:
+    session = access_session(user=user, session_id=session_id, for_update=True)
+    require_couple_exercise_allowed(user)
+    if session.status not in LIVE_SESSION_STATUSES:
+        raise Conflict(
+            "session_not_live",
+            _("This session is not being revealed: both of you must submit first."),
+        )
+    return session
+
+
+def _maybe_reveal(session: CoupleSession) -> None:
+    """Reveal the current prompt when both partners are connected and both said ready."""
+    index = session.current_index
+    participants = list(session.participants.all())
+    if session.paused or len(participants) != 2:
+        return
+    if any(participant.ready_for != index for participant in participants):
+        return
+    present = present_user_ids(session_id=session.id)
+    if not all(participant.user_id in present for participant in participants):
+        return
+    prompt_ids = list(
+        Prompt.objects.filter(version_id=session.version_id)
+        .order_by("position")
+        .values_list("id", flat=True)
+    )
+    prompt_id = prompt_ids[index]
+    PromptReveal.objects.create(session=session, prompt_id=prompt_id, index=index)
+    session.current_index = index + 1
+    session.status = SessionStatus.REVEALING
+    _broadcast(session.id, "session.reveal", prompt=str(prompt_id))
+    if session.current_index >= len(prompt_ids):
+        session.status = SessionStatus.COMPLETED
+        session.completed_at = timezone.now()
+        _broadcast(session.id, "session.completed")
+    session.save(update_fields=["current_index", "status", "completed_at", "updated_at"])
+
+
+@transaction.atomic
+def reveal_join(*, user: User, session_id: UUID, channel_name: str) -> CoupleSession:
+    """A connection of ``user`` joins the live reveal (a second device simply joins too)."""
+    session = _live_session(user=user, session_id=session_id)
+    SessionPresence.objects.update_or_create(
+        channel_name=channel_name,
+        defaults={"session": session, "user": user, "seen_at": timezone.now()},
+    )
+    if session.status == SessionStatus.READY_TO_REVEAL:
+        session.status = SessionStatus.REVEALING
+        session.save(update_fields=["status", "updated_at"])
+    # Both may have said ready before one of them dropped; coming back completes the reveal.
+    _maybe_reveal(session)
+    _broadcast_state(session.id)
+    return session
+
+
+def presence_heartbeat(*, channel_name: str) -> None:
+    SessionPresence.objects.filter(channel_name=channel_name).update(seen_at=timezone.now())
+
+
+@transaction.atomic
+def reveal_leave(*, channel_name: str) -> None:
+    """A connection leaves (``leave`` or a dropped socket); the partner sees it at once."""
+    presence = SessionPresence.objects.filter(channel_name=channel_name).first()
+    if presence is None:
+        return
+    presence.delete()
+    _broadcast_state(presence.session_id)
+
+
+@transaction.atomic
+def reveal_ready(*, user: User, session_id: UUID, index: int | None = None) -> None:
+    """I am ready for the current prompt's answers. ``index`` (optional) guards against a
+    ``ready`` that was meant for a prompt revealed in the meantime."""
+    session = _live_session(user=user, session_id=session_id)
+    if session.paused:
+        raise Conflict("session_paused", _("The session is paused. Resume it first."))
+    if index is not None and index != session.current_index:
+        raise Conflict("stale_ready", _("That question was already revealed."))
+    participant = _my_participant(session=session, user=user)
+    if participant.ready_for != session.current_index:
+        participant.ready_for = session.current_index
+        participant.save(update_fields=["ready_for"])
+    _maybe_reveal(session)
+    _broadcast_state(session.id)
+
+
+@transaction.atomic
+def reveal_react(*, user: User, session_id: UUID, prompt_id: UUID, reaction: str) -> None:
+    """A gentle reaction on a revealed prompt, shown to both."""
+    session = access_session(user=user, session_id=session_id)
+    require_couple_exercise_allowed(user)
+    if reaction not in Reaction.values:
+        raise ServiceError("invalid_reaction", _("Choose one of the reactions."))
+    if session.status not in (SessionStatus.REVEALING, SessionStatus.COMPLETED):
+        raise Conflict("session_not_live", _("This session is not being revealed."))
+    if not PromptReveal.objects.filter(session=session, prompt_id=prompt_id).exists():
+        raise Conflict("prompt_not_revealed", _("You can react once this question is revealed."))
+    SessionReaction.objects.create(
+        session=session, prompt_id=prompt_id, user=user, reaction=reaction
+    )
+    _broadcast(
+        session.id, "session.reaction", prompt=str(prompt_id), reaction=reaction, by=str(user.pk)
+    )
+
+
+def _set_paused(*, user: User, session_id: UUID, paused: bool) -> None:
+    session = access_session(user=user, session_id=session_id, for_update=True)
+    if session.status not in LIVE_SESSION_STATUSES:
+        raise Conflict("session_not_live", _("This session is not being revealed."))
+    if session.paused == paused:
+        return
+    session.paused = paused
+    session.save(update_fields=["paused", "updated_at"])
+    _broadcast(session.id, "session.paused" if paused else "session.resumed")
+    if not paused:
+        _maybe_reveal(session)
+    _broadcast_state(session.id)
+
+
+@transaction.atomic
+def reveal_pause(*, user: User, session_id: UUID) -> None:
+    """Either partner may pause at any moment (no safety gate: stopping is always allowed)."""
+    _set_paused(user=user, session_id=session_id, paused=True)
+
+
+@transaction.atomic
+def reveal_resume(*, user: User, session_id: UUID) -> None:
+    _set_paused(user=user, session_id=session_id, paused=False)

@@ -1,0 +1,92 @@
+from uuid import UUID
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from project.errors import error_body
+
+from . import session_selectors as selectors
+from . import session_services as services
+from .session_serializers import (
+    AnswerInputSerializer,
+    MyAnswerOutputSerializer,
+    SessionAlreadyOpenOutputSerializer,
+    SessionDetailOutputSerializer,
+    SessionListOutputSerializer,
+    SessionStartInputSerializer,
+)
+
+
+def _detail_response(request: Request, session_id: UUID, status_code: int = 200) -> Response:
+    session = selectors.access_session(user=request.user, session_id=session_id)
+    data = selectors.session_detail(user=request.user, session=session)
+    return Response(SessionDetailOutputSerializer(data).data, status=status_code)
+
+
+class SessionListView(APIView):
+    @extend_schema(responses=SessionListOutputSerializer(many=True), operation_id="sessions_list")
+    def get(self, request: Request) -> Response:
+        language = request.user.language
+        items = [
+            selectors.session_summary(session=session, language=language)
+            for session in selectors.sessions_for_user(user=request.user)
+        ]
+        return Response(SessionListOutputSerializer(items, many=True).data)
+
+    @extend_schema(
+        request=SessionStartInputSerializer,
+        responses={201: SessionDetailOutputSerializer, 409: SessionAlreadyOpenOutputSerializer},
+        operation_id="sessions_start",
+    )
+    def post(self, request: Request) -> Response:
+        payload = SessionStartInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            session = services.session_start(
+                user=request.user, exercise_slug=payload.validated_data["exercise"]
+            )
+        except services.SessionAlreadyOpen as error:
+            # The client continues the open session instead, so it gets its id.
+            body = {**error_body(error.code, error.message), "session": str(error.session_id)}
+            return Response(body, status=status.HTTP_409_CONFLICT)
+        return _detail_response(request, session.id, status.HTTP_201_CREATED)
+
+
+class SessionDetailView(APIView):
+    @extend_schema(responses=SessionDetailOutputSerializer, operation_id="sessions_retrieve")
+    def get(self, request: Request, session_id: UUID) -> Response:
+        return _detail_response(request, session_id)
+
+
+class AnswerView(APIView):
+    @extend_schema(
+        request=AnswerInputSerializer,
+        responses=MyAnswerOutputSerializer,
+        operation_id="sessions_answer_save",
+    )
+    def put(self, request: Request, session_id: UUID, prompt_id: UUID) -> Response:
+        payload = AnswerInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        session = selectors.access_session(user=request.user, session_id=session_id)
+        answer = services.answer_save(
+            user=request.user, session=session, prompt_id=prompt_id, **payload.validated_data
+        )
+        data = {
+            "prompt": answer.prompt_id,
+            "value": answer.value,
+            "keep_private": answer.keep_private,
+        }
+        return Response(MyAnswerOutputSerializer(data).data)
+
+
+class SessionSubmitView(APIView):
+    @extend_schema(
+        request=None, responses=SessionDetailOutputSerializer, operation_id="sessions_submit"
+    )
+    def post(self, request: Request, session_id: UUID) -> Response:
+        session = selectors.access_session(user=request.user, session_id=session_id)
+        services.session_submit(user=request.user, session=session)
+        return _detail_response(request, session_id)

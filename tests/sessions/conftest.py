@@ -1,0 +1,112 @@
+"""Session fixtures: anna and bram as a couple (linked through an invite) with a fresh ok
+check-in each, dirk and ella as another couple, a published four-prompt exercise, and helpers
+that bring a session to where a test needs it."""
+
+from __future__ import annotations
+
+import pytest
+
+from exercises import session_services
+from exercises.models import CoupleSession, DraftPrompt, ExerciseVersion, PromptKind
+from exercises.services import exercise_publish
+from pairing.models import Couple
+from pairing.services import invite_accept, invite_create
+from safety.content import QUESTION_IDS
+from safety.services import check_in_submit
+from tests.conftest import make_user
+from tests.exercises.conftest import build_draft
+
+MARKER = "bram-secret-marker-7f3a9c"
+PRIVATE_MARKER = "bram-kept-private-marker-41d2"
+
+
+def fresh_check_in(user) -> None:
+    check_in_submit(user=user, alone=True, answers=dict.fromkeys(QUESTION_IDS, "no"))
+
+
+def link(first, second) -> Couple:
+    return invite_accept(user=second, code=invite_create(inviter=first).code)
+
+
+def publish(slug: str = "grenzen-voelen", extra_text_prompts: int = 0) -> ExerciseVersion:
+    exercise = build_draft(slug)
+    for number in range(extra_text_prompts):
+        DraftPrompt.objects.create(
+            exercise=exercise,
+            position=10 + number,
+            kind=PromptKind.TEXT,
+            text_nl=f"Extra vraag {number}",
+            text_en=f"Extra question {number}",
+        )
+    return exercise_publish(exercise=exercise)
+
+
+def answers_for(version: ExerciseVersion, text: str = "Mijn antwoord") -> dict:
+    """A valid answer for every prompt of ``version``, keyed by prompt."""
+    values = {
+        PromptKind.TEXT: text,
+        PromptKind.SCALE: 3,
+        PromptKind.CHOICE: "say_it",
+        PromptKind.MULTI: ["body", "mood"],
+    }
+    return {prompt: values[prompt.kind] for prompt in version.prompts.order_by("position")}
+
+
+def answer_all(session: CoupleSession, user, text: str = "Mijn antwoord", private=()) -> None:
+    for prompt, value in answers_for(session.version, text).items():
+        session_services.answer_save(
+            user=user,
+            session=session,
+            prompt_id=prompt.id,
+            value=value,
+            keep_private=prompt.position in private,
+        )
+
+
+def submitted_session(anna, bram, version: ExerciseVersion, bram_private=()) -> CoupleSession:
+    """Both answered (bram's text carries MARKER) and submitted: ready to reveal."""
+    session = session_services.session_start(user=anna, exercise_slug=version.exercise.slug)
+    answer_all(session, anna, text="Anna schrijft")
+    answer_all(session, bram, text=MARKER, private=bram_private)
+    session_services.session_submit(user=anna, session=session)
+    session_services.session_submit(user=bram, session=session)
+    session.refresh_from_db()
+    return session
+
+
+@pytest.fixture
+def checked_in(anna, bram):
+    fresh_check_in(anna)
+    fresh_check_in(bram)
+
+
+@pytest.fixture
+def anna_and_bram(anna, bram, checked_in) -> Couple:
+    return link(anna, bram)
+
+
+@pytest.fixture
+def ella(db):
+    return make_user("ella")
+
+
+@pytest.fixture
+def dirk_and_ella(dirk, ella) -> Couple:
+    fresh_check_in(dirk)
+    fresh_check_in(ella)
+    return link(dirk, ella)
+
+
+@pytest.fixture
+def version(db) -> ExerciseVersion:
+    return publish()
+
+
+@pytest.fixture
+def session(anna, anna_and_bram, version) -> CoupleSession:
+    return session_services.session_start(user=anna, exercise_slug=version.exercise.slug)
+
+
+@pytest.fixture
+def ready_session(anna, bram, anna_and_bram, version) -> CoupleSession:
+    return submitted_session(anna, bram, version)
