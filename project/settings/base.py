@@ -235,6 +235,27 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Web Push and notification emails (notifications/). Without VAPID keys the embedded default
+# generates a pair into var/; production without them sends no push. PUBLIC_URL builds the
+# links in emails (production falls back to https://<first ALLOWED_HOSTS entry>).
+VAPID_PUBLIC_KEY = env.str("VAPID_PUBLIC_KEY", default="")
+VAPID_PRIVATE_KEY = env.str("VAPID_PRIVATE_KEY", default="")
+VAPID_SUBJECT = env.str("VAPID_SUBJECT", default="mailto:hallo@tweespraak.local")
+PUBLIC_URL = env.str("PUBLIC_URL", default="")
+# Push goes only to these push services (suffix match, HTTPS), so a subscription cannot make
+# the worker call an arbitrary address.
+PUSH_SERVICE_HOSTS = env.list(
+    "PUSH_SERVICE_HOSTS",
+    default=[
+        "fcm.googleapis.com",
+        "push.services.mozilla.com",
+        "push.apple.com",
+        "notify.windows.com",
+    ],
+)
+# Only the tests turn this on, for their push service on loopback.
+PUSH_ALLOW_HTTP = False
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -1,0 +1,394 @@
+"""Writes for notifications.
+
+Other apps call one function, :func:`notify`, after something happened that a person may want
+to hear about. It never decides anything about safety: it is never called because of a
+check-in or a report, and it never asks about anyone's pause. A paused partner is, to the other
+partner, someone who simply has not answered; there is no event for them, so nothing goes out.
+
+Sending happens outside the request: :func:`notify` enqueues outbox rows on commit, and
+``manage.py send_notifications`` calls :func:`outbox_send_due`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+from email.utils import formataddr, parseaddr
+from typing import Any
+from urllib.parse import urlsplit
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+import requests
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from pywebpush import WebPushException, webpush
+
+from accounts.models import User
+from project.errors import NotFound, ServiceError
+
+from . import selectors
+from .content import SENDER_NAME, TITLE, notification_text
+from .models import (
+    Channel,
+    Event,
+    NotificationPreference,
+    OutboxMessage,
+    OutboxStatus,
+    PushSubscription,
+)
+from .vapid import VapidKeys, vapid_keys, vapid_signer
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+FIRST_RETRY = timedelta(minutes=1)
+LONGEST_RETRY = timedelta(hours=6)
+# The partner waits in the live reveal for minutes, not hours.
+LIVE_EVENT_LIFETIME = timedelta(minutes=15)
+PUSH_TTL = timedelta(days=1)
+GONE_STATUSES = {404, 410}
+# The push service refused this message for good (bad request, payload too large).
+REJECTED_STATUSES = {400, 401, 403, 413}
+
+
+# ---- enqueueing ---------------------------------------------------------------------------
+
+
+def notify(*, user: User, event: Event | str, path: str = "/", dedupe_key: str = "") -> None:
+    """Tell ``user`` that ``event`` happened, on every channel they opted into, once the current
+    transaction commits (nothing goes out for a rolled-back action).
+
+    ``path`` is the page the notification opens (``/s/<session id>``); it is the only detail
+    stored, so never put names or content in it. ``dedupe_key`` makes repeated scheduled calls
+    safe: for the same person and event a key is enqueued only once.
+    """
+    event = Event(event)
+    if not path.startswith("/") or path.startswith("//"):
+        raise ValueError("path must be a path on this site")
+    user_id = user.pk
+    transaction.on_commit(
+        lambda: _enqueue(user_id=user_id, event=event, path=path, dedupe_key=dedupe_key)
+    )
+
+
+def _wanted_channels(*, user: User, preference: NotificationPreference, event: Event) -> list[str]:
+    if event == Event.WEEKLY_REMINDER and not preference.weekly_reminder:
+        return []
+    chosen = preference.event_channels.get(event.value, {})
+    channels = []
+    if chosen.get(Channel.PUSH) and vapid_keys() is not None:
+        channels.append(Channel.PUSH)
+    if chosen.get(Channel.EMAIL) and preference.email_enabled and user.email:
+        channels.append(Channel.EMAIL)
+    return channels
+
+
+@transaction.atomic
+def _enqueue(*, user_id: UUID, event: Event, path: str, dedupe_key: str) -> list[OutboxMessage]:
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return []
+    if (
+        dedupe_key
+        and OutboxMessage.objects.filter(user=user, event=event, dedupe_key=dedupe_key).exists()
+    ):
+        return []
+    preference = selectors.preference_for(user=user)
+    channels = _wanted_channels(user=user, preference=preference, event=event)
+    now = timezone.now()
+    common: dict[str, Any] = {
+        "user": user,
+        "event": event,
+        "payload": {"path": path},
+        "dedupe_key": dedupe_key,
+        "next_attempt_at": selectors.outside_quiet_hours(preference=preference, moment=now),
+        "expires_at": now + LIVE_EVENT_LIFETIME if event == Event.PARTNER_WAITING else None,
+        "created_at": now,
+    }
+    rows = []
+    if Channel.PUSH in channels:
+        rows += [
+            OutboxMessage(channel=Channel.PUSH, subscription=subscription, **common)
+            for subscription in selectors.subscriptions_for(user=user)
+        ]
+    if Channel.EMAIL in channels:
+        rows.append(OutboxMessage(channel=Channel.EMAIL, **common))
+    return OutboxMessage.objects.bulk_create(rows)
+
+
+# ---- scheduled reminders ------------------------------------------------------------------
+
+# Who has an assignment due on a given day, as (person, page to open). The assignments feature
+# registers its selector here (in its AppConfig.ready), so this app needs no knowledge of it.
+DueSource = Callable[[date], Iterable[tuple[User, str]]]
+_due_sources: list[DueSource] = []
+
+
+def register_due_source(source: DueSource) -> None:
+    if source not in _due_sources:
+        _due_sources.append(source)
+
+
+def unregister_due_source(source: DueSource) -> None:
+    if source in _due_sources:
+        _due_sources.remove(source)
+
+
+def reminders_enqueue(*, now: datetime | None = None) -> int:
+    """The "due tomorrow" and weekly reminders. Safe to run as often as you like (each is
+    enqueued once per person per day, or per week)."""
+    now = now or timezone.now()
+    count = 0
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    for source in _due_sources:
+        for user, path in source(tomorrow):
+            notify(
+                user=user,
+                event=Event.ASSIGNMENT_DUE,
+                path=path,
+                dedupe_key=f"due:{tomorrow.isoformat()}",
+            )
+            count += 1
+    weekly = NotificationPreference.objects.filter(
+        weekly_reminder=True, user__is_active=True
+    ).select_related("user")
+    for preference in weekly:
+        year, week, _day = now.astimezone(ZoneInfo(preference.timezone)).isocalendar()
+        notify(
+            user=preference.user,
+            event=Event.WEEKLY_REMINDER,
+            path="/library",
+            dedupe_key=f"weekly:{year}-W{week:02d}",
+        )
+        count += 1
+    return count
+
+
+# ---- devices and choices ------------------------------------------------------------------
+
+
+def _check_push_endpoint(endpoint: str) -> None:
+    parts = urlsplit(endpoint)
+    host = (parts.hostname or "").lower()
+    scheme_ok = parts.scheme == "https" or (parts.scheme == "http" and settings.PUSH_ALLOW_HTTP)
+    host_ok = any(
+        host == allowed or host.endswith("." + allowed) for allowed in settings.PUSH_SERVICE_HOSTS
+    )
+    if not (scheme_ok and host_ok):
+        raise ServiceError(
+            "push_service_not_supported", _("This browser's push service is not supported.")
+        )
+
+
+@transaction.atomic
+def subscription_register(
+    *, user: User, endpoint: str, p256dh: str, auth: str, user_agent: str = ""
+) -> tuple[PushSubscription, bool]:
+    """Register this device for ``user``. A device belongs to whoever signed in on it last:
+    registering an endpoint another account had moves it, so nobody gets someone else's
+    notifications on a shared phone."""
+    _check_push_endpoint(endpoint)
+    return PushSubscription.objects.update_or_create(
+        endpoint=endpoint,
+        defaults={"user": user, "p256dh": p256dh, "auth": auth, "user_agent": user_agent[:120]},
+    )
+
+
+def subscription_delete(*, user: User, subscription_id: UUID) -> None:
+    deleted, _rows = PushSubscription.objects.filter(pk=subscription_id, user=user).delete()
+    if not deleted:
+        raise NotFound()
+
+
+@transaction.atomic
+def preference_update(
+    *, user: User, event_channels: dict[str, dict[str, bool]] | None = None, **fields: Any
+) -> NotificationPreference:
+    """Change some of the person's choices; ``event_channels`` merges per event and channel."""
+    preference, _created = NotificationPreference.objects.select_for_update().get_or_create(
+        user=user
+    )
+    for event, channels in (event_channels or {}).items():
+        preference.event_channels.setdefault(event, {}).update(channels)
+    for name, value in fields.items():
+        setattr(preference, name, value)
+    preference.save()
+    return preference
+
+
+def email_unsubscribe(*, token: str) -> User:
+    """Turn off every notification email for the person the signed token names (no login)."""
+    user = selectors.user_for_unsubscribe_token(token=token)
+    if user is None:
+        raise NotFound()
+    preference_update(user=user, email_enabled=False)
+    return user
+
+
+# ---- sending ------------------------------------------------------------------------------
+
+
+class _Retry(Exception):
+    """A failure worth another try later."""
+
+
+class _GiveUp(Exception):
+    """A failure no retry will fix."""
+
+
+class _Gone(Exception):
+    """The browser dropped this push subscription."""
+
+
+def _public_url() -> str:
+    if settings.PUBLIC_URL:
+        return settings.PUBLIC_URL.rstrip("/")
+    if settings.IS_PRODUCTION:
+        return f"https://{settings.ALLOWED_HOSTS[0]}"
+    return "http://127.0.0.1:8000"
+
+
+def unsubscribe_url(*, user: User) -> str:
+    token = selectors.unsubscribe_token(user=user)
+    return f"{_public_url()}/api/notifications/unsubscribe/{token}/"
+
+
+def _texts(message: OutboxMessage) -> tuple[str, str]:
+    preference = selectors.preference_for(user=message.user)
+    body = notification_text(event=message.event, detailed=preference.detailed_texts)
+    return TITLE, body
+
+
+def _deliver_push(message: OutboxMessage, keys: VapidKeys) -> None:
+    subscription = message.subscription
+    with translation.override(message.user.language):
+        title, body = _texts(message)
+    data = {"title": title, "body": body, "url": message.payload.get("path", "/")}
+    ttl = LIVE_EVENT_LIFETIME if message.event == Event.PARTNER_WAITING else PUSH_TTL
+    try:
+        webpush(
+            subscription_info={
+                "endpoint": subscription.endpoint,
+                "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
+            },
+            data=json.dumps(data),
+            vapid_private_key=vapid_signer(keys),
+            vapid_claims={"sub": keys.subject},
+            ttl=int(ttl.total_seconds()),
+            timeout=10,
+        )
+    except WebPushException as error:
+        status = error.response.status_code if error.response is not None else None
+        if status in GONE_STATUSES:
+            raise _Gone() from None
+        if status in REJECTED_STATUSES:
+            raise _GiveUp(f"push {status}") from None
+        raise _Retry(f"push {status}") from None
+    except requests.RequestException as error:
+        raise _Retry(type(error).__name__) from None
+    subscription.last_used_at = timezone.now()
+    subscription.save(update_fields=["last_used_at"])
+
+
+def _deliver_email(message: OutboxMessage) -> None:
+    user = message.user
+    with translation.override(user.language):
+        _title, text = _texts(message)
+        context = {
+            "text": text,
+            "open_url": _public_url() + message.payload.get("path", "/"),
+            "preferences_url": _public_url() + "/profile",
+            "unsubscribe_url": unsubscribe_url(user=user),
+            "language": user.language,
+        }
+        plain = render_to_string("notifications/email.txt", context)
+        html = render_to_string("notifications/email.html", context)
+    sender = formataddr((SENDER_NAME, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
+    email = EmailMultiAlternatives(
+        subject=text.rstrip("."),
+        body=plain,
+        from_email=sender,
+        to=[user.email],
+        headers={
+            # One-click unsubscribe for mail clients (RFC 8058): a POST to the same link.
+            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    email.attach_alternative(html, "text/html")
+    try:
+        email.send()
+    except OSError as error:
+        # smtplib's errors are OSErrors; so are refused connections.
+        raise _Retry(type(error).__name__) from None
+
+
+def _backoff(attempts: int) -> timedelta:
+    return min(FIRST_RETRY * 2 ** (attempts - 1), LONGEST_RETRY)
+
+
+def _send_one(message: OutboxMessage, *, now: datetime) -> str:
+    """Try one message; returns its new status."""
+    message.attempts += 1
+    try:
+        if message.expires_at is not None and message.expires_at <= now:
+            raise _GiveUp("expired")
+        if message.channel == Channel.PUSH:
+            keys = vapid_keys()
+            if keys is None:
+                raise _GiveUp("push disabled")
+            _deliver_push(message, keys)
+        else:
+            if not selectors.preference_for(user=message.user).email_enabled:
+                raise _GiveUp("unsubscribed")
+            _deliver_email(message)
+    except _Gone:
+        # Its outbox rows, this one included, go with it.
+        message.subscription.delete()
+        return "gone"
+    except _GiveUp as error:
+        message.status, message.last_error = OutboxStatus.DEAD, str(error)
+    except _Retry as error:
+        message.last_error = str(error)
+        if message.attempts >= MAX_ATTEMPTS:
+            message.status = OutboxStatus.DEAD
+        else:
+            message.status = OutboxStatus.FAILED
+            preference = selectors.preference_for(user=message.user)
+            message.next_attempt_at = selectors.outside_quiet_hours(
+                preference=preference, moment=now + _backoff(message.attempts)
+            )
+    else:
+        message.status, message.sent_at, message.last_error = OutboxStatus.SENT, now, ""
+    message.save(update_fields=["status", "attempts", "next_attempt_at", "last_error", "sent_at"])
+    return message.status
+
+
+def outbox_send_due(*, now: datetime | None = None, limit: int = 200) -> dict[str, int]:
+    """Send every outbox row that is due, each at most once; returns counts per outcome.
+
+    Each row is locked while it is sent (``skip_locked``), so several workers may run side by
+    side without sending anything twice.
+    """
+    now = now or timezone.now()
+    counts: dict[str, int] = {}
+    for _round in range(limit):
+        with transaction.atomic():
+            message = (
+                selectors.outbox_due(now=now)
+                .select_related("user", "subscription")
+                .select_for_update(skip_locked=True, of=("self",))
+                .first()
+            )
+            if message is None:
+                break
+            outcome = _send_one(message, now=now)
+        counts[outcome] = counts.get(outcome, 0) + 1
+    return counts
