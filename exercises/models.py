@@ -273,6 +273,15 @@ class CoupleSession(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     abandoned_at = models.DateTimeField(_("abandoned"), null=True, blank=True)
+    assignment = models.ForeignKey(
+        "Assignment",
+        verbose_name=_("assignment"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        help_text=_("The therapist's assignment this session was started from, if any."),
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -405,6 +414,72 @@ class SessionPresence(models.Model):
         verbose_name = _("presence")
         verbose_name_plural = _("presences")
         indexes = [models.Index(fields=["session", "user", "seen_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.session_id} {self.user_id}"
+
+
+# ---- assignments and sharing with the therapist ------------------------------------------------
+
+
+class Assignment(models.Model):
+    """An exercise a therapist gave a couple they are linked to. The note is the therapist's
+    own words to the couple, so it is encrypted at rest like everything people write."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    couple = models.ForeignKey(
+        "pairing.Couple",
+        verbose_name=_("couple"),
+        on_delete=models.CASCADE,
+        related_name="assignments",
+    )
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("therapist"),
+        on_delete=models.CASCADE,
+        related_name="assignments_given",
+    )
+    exercise = models.ForeignKey(
+        Exercise, verbose_name=_("exercise"), on_delete=models.PROTECT, related_name="+"
+    )
+    note = EncryptedJSONField(_("note"), default=str, blank=True)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("assigned"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        indexes = [models.Index(fields=["couple", "therapist"])]
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
+class SessionShare(models.Model):
+    """One partner shares their own answers of one revealed session with one therapist.
+
+    No copy is kept: the therapist reads the live answers through this row, so deleting it
+    (unsharing) takes them back at once, and ``keep_private`` answers are filtered out on read.
+    """
+
+    session = models.ForeignKey(CoupleSession, on_delete=models.CASCADE, related_name="shares")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_shares"
+    )
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    shared_at = models.DateTimeField(_("shared"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("shared session")
+        verbose_name_plural = _("shared sessions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"], name="exercises_share_once_per_partner"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.session_id} {self.user_id}"
