@@ -40,3 +40,30 @@ async def application(scope, receive, send) -> None:
         if scope["path"] == "/bench/channels/":
             return await channels_echo(scope, receive, send)
     return await project_application(scope, receive, send)
+
+
+def _apply_experiment(name: str) -> None:
+    """What-if runs for docs/performance.md, chosen with BENCH_EXPERIMENT; never in production.
+
+    ``db_threads``: run the consumer's service calls on the default thread pool instead of the
+    one thread that ``database_sync_to_async`` shares per process.
+    """
+    if name == "db_threads":
+        from channels.db import database_sync_to_async
+        from django.utils import translation
+
+        from exercises import consumers
+
+        def run(function, language, **kwargs):
+            with translation.override(language):
+                return function(**kwargs)
+
+        consumers._run = database_sync_to_async(run, thread_sensitive=False)
+
+
+_apply_experiment(os.environ.get("BENCH_EXPERIMENT", ""))
+
+if os.environ.get("BENCH_PROFILE"):
+    from bench import sampler
+
+    sampler.start(f"{os.environ['BENCH_PROFILE']}.{os.getpid()}.json")

@@ -242,6 +242,8 @@ def machine() -> dict[str, Any]:
         "memory_gib": round(mem_kib / 1024 / 1024, 1),
         "python": platform.python_version(),
         "kernel": platform.release(),
+        # The host may be shared: a load above the core count means the figures are low.
+        "load_average": os.getloadavg(),
     }
 
 
