@@ -141,9 +141,18 @@ if REDIS_URL:
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
                 "hosts": [REDIS_URL],
-                "capacity": 1000,
-                "expiry": 30,
-                "group_expiry": 3600,
+                # Per channel (one per open connection). A reveal sends a handful of events per
+                # action, so 100 waiting means a stalled consumer; past it, group_send drops
+                # silently (docs/performance.md: how the bench counts drops).
+                "capacity": env.int("CHANNEL_LAYER_CAPACITY", default=100),
+                # An event nobody read in 10 s belongs to a dead connection; the reconnecting
+                # client rebuilds its state from the database anyway.
+                "expiry": 10,
+                # A live reveal may last longer than an hour; membership must outlive it.
+                "group_expiry": 86400,
+                # Events pass through Redis; encrypt them with keys derived from our secrets.
+                "symmetric_encryption_keys": env.list("CHANNEL_LAYER_KEYS", default=[])
+                or FIELD_ENCRYPTION_KEYS,
                 "prefix": env.str("CHANNEL_LAYER_PREFIX", default="tweespraak"),
             },
         }
@@ -196,6 +205,8 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Tweespraak: "
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# Changing or adding an email address asks for the password again (issue 9).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 HEADLESS_ONLY = True
 HEADLESS_CLIENTS = ("browser", "app")
 HEADLESS_SERVE_SPECIFICATION = True
