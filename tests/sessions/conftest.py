@@ -4,7 +4,13 @@ that bring a session to where a test needs it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.test import Client
 
 from exercises import session_services
 from exercises.models import CoupleSession, DraftPrompt, ExerciseVersion, PromptKind
@@ -110,3 +116,76 @@ def session(anna, anna_and_bram, version) -> CoupleSession:
 @pytest.fixture
 def ready_session(anna, bram, anna_and_bram, version) -> CoupleSession:
     return submitted_session(anna, bram, version)
+
+
+def session_key_for(user) -> str:
+    """A signed-in Django session for ``user``; its key is also the app client's token."""
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+class Live:
+    """One WebSocket connection to a live reveal, remembering every message it received."""
+
+    def __init__(self, communicator: WebsocketCommunicator) -> None:
+        self.communicator = communicator
+        self.log: list[dict] = []
+        self.closed_with: int | None = None
+
+    async def send(self, message: dict | str) -> None:
+        if isinstance(message, str):
+            await self.communicator.send_to(text_data=message)
+        else:
+            await self.communicator.send_json_to(message)
+
+    async def next(self, timeout: float = 3) -> dict:
+        output = await self.communicator.receive_output(timeout)
+        if output["type"] == "websocket.close":
+            self.closed_with = output.get("code", 1000)
+            return {"type": "__closed__", "code": self.closed_with}
+        message = json.loads(output["text"])
+        self.log.append(message)
+        return message
+
+    async def expect(self, kind: str, timeout: float = 3, **fields) -> dict:
+        """The next message of ``kind`` whose fields match, skipping others."""
+        while True:
+            message = await self.next(timeout)
+            if message["type"] == kind and all(message.get(k) == v for k, v in fields.items()):
+                return message
+            if message["type"] == "__closed__":
+                raise AssertionError(f"closed while waiting for {kind}: {message}")
+
+    async def drain(self) -> list[dict]:
+        """Everything that is still on its way, read until a short silence."""
+        received = []
+        while not await self.communicator.receive_nothing(timeout=0.2):
+            received.append(await self.next())
+        return received
+
+    async def nothing_more(self) -> None:
+        assert await self.communicator.receive_nothing(timeout=0.2)
+
+    async def close(self) -> None:
+        await self.communicator.disconnect()
+
+
+async def connect(
+    user, session_id, *, origin: str = "http://testserver", cookie: bool = False
+) -> tuple[Live, bool, int | str | None]:
+    """Open ``/ws/sessions/<id>/`` through the project's real ASGI stack as ``user``."""
+    from project.asgi import application
+
+    headers = [(b"origin", origin.encode())] if origin else []
+    if user is not None:
+        key = await database_sync_to_async(session_key_for)(user)
+        if cookie:
+            headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={key}".encode()))
+        else:
+            headers.append((b"x-session-token", key.encode()))
+    communicator = WebsocketCommunicator(
+        application, f"/ws/sessions/{session_id}/", headers=headers
+    )
+    connected, detail = await communicator.connect(timeout=5)
+    return Live(communicator), connected, detail

@@ -1,0 +1,240 @@
+"""The live reveal at ``/ws/sessions/<uuid>/``: a thin shell around ``session_services``.
+
+The consumer decides no rule. It turns client messages into service calls, and turns the
+session group's events (ids only) into messages built from the database for this connection's
+own person, so each partner gets their own ``state`` and ``reveal``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from project.errors import NotFound, ServiceError
+
+from . import session_services as services
+from .session_selectors import HEARTBEAT, access_session, live_state, reveal_message
+
+MAX_MESSAGE_BYTES = 4096
+
+CLOSE_NOT_AUTHENTICATED = 4401
+CLOSE_NOT_FOUND = 4404
+CLOSE_REFUSED = 4409
+CLOSE_ENDED = 4410
+CLOSE_TOO_LARGE = 1009
+
+
+@database_sync_to_async
+def _run(function: Callable[..., Any], language: str, **kwargs: Any) -> Any:
+    # Error messages are translated where they are made: in the person's own language.
+    with translation.override(language):
+        return function(**kwargs)
+
+
+def _breathing_text() -> str:
+    return _(
+        "A pause, together. Breathe in slowly for four counts, hold it for a moment, and "
+        "breathe out for six. Feel your feet on the floor. Do this a few times, and go on "
+        "when you both feel ready."
+    )
+
+
+class SessionConsumer(AsyncJsonWebsocketConsumer):
+    session_id: uuid.UUID | None = None
+    heartbeat: asyncio.Task | None = None
+
+    # ---- connection ----------------------------------------------------------------------
+
+    async def connect(self) -> None:
+        self.user = self.scope.get("user")
+        if self.user is None or not self.user.is_authenticated:
+            await self.close(code=CLOSE_NOT_AUTHENTICATED)
+            return
+        session_id = self.scope["url_route"]["kwargs"]["session_id"]
+        try:
+            await self._call(access_session, user=self.user, session_id=session_id)
+        except NotFound:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        self.group = services.session_group(session_id)
+        # Join the group before announcing ourselves, so our own state arrives through it.
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        try:
+            await self._call(
+                services.reveal_join,
+                user=self.user,
+                session_id=session_id,
+                channel_name=self.channel_name,
+            )
+        except ServiceError as error:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self.accept()
+            await self._send_error(error.code, error.message)
+            await self.close(code=CLOSE_REFUSED)
+            return
+        self.session_id = session_id
+        await self.accept()
+        self.heartbeat = asyncio.create_task(self._beat())
+
+    async def disconnect(self, code: int) -> None:
+        await self._leave()
+
+    async def _leave(self) -> None:
+        """Stop following the session; the partner sees me go at once. Runs on ``leave`` too,
+        before the server-side close, since the socket's own disconnect may come much later."""
+        if self.heartbeat is not None:
+            self.heartbeat.cancel()
+            self.heartbeat = None
+        if self.session_id is not None:
+            self.session_id = None
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self._call(services.reveal_leave, channel_name=self.channel_name)
+
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(HEARTBEAT.total_seconds())
+            await self._call(services.presence_heartbeat, channel_name=self.channel_name)
+
+    async def _call(self, function: Callable[..., Any], **kwargs: Any) -> Any:
+        return await _run(function, self.user.language, **kwargs)
+
+    async def _send_error(self, code: str, message: str) -> None:
+        await self.send_json({"type": "error", "code": code, "message": message})
+
+    async def _send_translated_error(self, code: str, message: Callable[[], str]) -> None:
+        with translation.override(self.user.language):
+            text = message()
+        await self._send_error(code, text)
+
+    # ---- client -> server ----------------------------------------------------------------
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if self.session_id is None:
+            return
+        if text_data is None:
+            await self._send_translated_error("malformed", lambda: _("Send JSON text messages."))
+            return
+        if len(text_data.encode()) > MAX_MESSAGE_BYTES:
+            await self._send_translated_error(
+                "message_too_large", lambda: _("That message is too large.")
+            )
+            await self._leave()
+            await self.close(code=CLOSE_TOO_LARGE)
+            return
+        try:
+            content = json.loads(text_data)
+        except ValueError:
+            await self._send_translated_error(
+                "malformed", lambda: _("That message could not be read.")
+            )
+            return
+        await self.receive_json(content)
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        kind = content.get("type") if isinstance(content, dict) else None
+        handler = self._handlers().get(kind) if isinstance(kind, str) else None
+        if handler is None:
+            await self._send_translated_error(
+                "unknown_type", lambda: _("That message type is not known.")
+            )
+            return
+        try:
+            await handler(content)
+        except ServiceError as error:
+            await self._send_error(error.code, error.message)
+
+    def _handlers(self) -> dict[str, Callable[[dict], Awaitable[None]]]:
+        return {
+            "ready": self._on_ready,
+            "react": self._on_react,
+            "pause": self._on_pause,
+            "resume": self._on_resume,
+            "leave": self._on_leave,
+        }
+
+    async def _on_ready(self, content: dict) -> None:
+        index = content.get("index")
+        if index is not None and (isinstance(index, bool) or not isinstance(index, int)):
+            await self._send_translated_error(
+                "malformed", lambda: _("“index” must be a whole number.")
+            )
+            return
+        await self._call(
+            services.reveal_ready, user=self.user, session_id=self.session_id, index=index
+        )
+
+    async def _on_react(self, content: dict) -> None:
+        try:
+            prompt_id = uuid.UUID(str(content.get("prompt")))
+        except ValueError:
+            await self._send_translated_error(
+                "malformed", lambda: _("“prompt” must be the id of a question.")
+            )
+            return
+        await self._call(
+            services.reveal_react,
+            user=self.user,
+            session_id=self.session_id,
+            prompt_id=prompt_id,
+            reaction=str(content.get("reaction")),
+        )
+
+    async def _on_pause(self, content: dict) -> None:
+        await self._call(services.reveal_pause, user=self.user, session_id=self.session_id)
+
+    async def _on_resume(self, content: dict) -> None:
+        await self._call(services.reveal_resume, user=self.user, session_id=self.session_id)
+
+    async def _on_leave(self, content: dict) -> None:
+        await self._leave()
+        await self.close()
+
+    # ---- session group events -> this person's messages ------------------------------------
+
+    async def session_state(self, event: dict) -> None:
+        state = await self._call(live_state, user=self.user, session_id=self.session_id)
+        await self.send_json(state.to_message())
+
+    async def session_reveal(self, event: dict) -> None:
+        message = await self._call(
+            reveal_message,
+            user=self.user,
+            session_id=self.session_id,
+            prompt_id=uuid.UUID(event["prompt"]),
+        )
+        if message is not None:
+            await self.send_json(message)
+
+    async def session_reaction(self, event: dict) -> None:
+        await self.send_json(
+            {
+                "type": "reaction",
+                "prompt": event["prompt"],
+                "reaction": event["reaction"],
+                "from_me": event["by"] == str(self.user.pk),
+            }
+        )
+
+    async def session_paused(self, event: dict) -> None:
+        with translation.override(self.user.language):
+            breathing = _breathing_text()
+        await self.send_json({"type": "paused", "breathing": breathing})
+
+    async def session_resumed(self, event: dict) -> None:
+        await self.send_json({"type": "resumed"})
+
+    async def session_completed(self, event: dict) -> None:
+        await self.send_json({"type": "completed"})
+
+    async def session_ended(self, event: dict) -> None:
+        await self.session_state(event)
+        await self._leave()
+        await self.close(code=CLOSE_ENDED)
