@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-browser lint format messages migrate seed clean
+.PHONY: run test test-browser lint format messages migrate seed clean serve-prod
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ seed: migrate
 
 run: seed
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production serving (docs/deploy.md): needs the production environment variables.
+serve-prod: $(STAMP)
+	HOST=$(HOST) PORT=$(PORT) PY=$(PY) scripts/serve_prod.sh
 
 test: $(STAMP)
 	$(PY) -m pytest

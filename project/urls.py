@@ -21,6 +21,7 @@ api_patterns = [
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("api/", include(api_patterns)),
     path("_allauth/", include("allauth.headless.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,140 @@
+"""``scripts/serve_prod.sh`` (``make serve-prod``): the production command, started for real on
+loopback against PostgreSQL and Redis, answers health and readiness through its workers,
+serves static files, trusts the proxy's scheme, and shuts down gracefully on SIGTERM."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import Fernet
+from django.conf import settings
+
+from bench.common import free_port, wait_for_port
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = os.environ.get("REDIS_URL", "")
+ON_POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+pytestmark = [
+    pytest.mark.skipif(
+        not (REDIS_URL and ON_POSTGRESQL),
+        reason="the production command needs PostgreSQL and Redis: set DATABASE_URL "
+        "(postgres://...) and REDIS_URL, as CI does",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+WORKERS = 2
+GRACE_SECONDS = 5
+
+
+def _database_url() -> str:
+    db = settings.DATABASES["default"]
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def _get(port: int, path: str, headers: dict[str, str] | None = None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+    connection.request("GET", path, headers={"Host": "127.0.0.1", **(headers or {})})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response, body
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+@pytest.fixture
+def production_server(tmp_path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "project.settings.production",
+        "SECRET_KEY": "serve-prod-test-" + uuid.uuid4().hex + uuid.uuid4().hex,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": _database_url(),
+        "REDIS_URL": REDIS_URL,
+        "CHANNEL_LAYER_PREFIX": f"serve-prod-{uuid.uuid4().hex[:8]}",
+        "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "TWEESPRAAK_VAR_DIR": str(tmp_path),
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": str(WORKERS),
+        "GRACEFUL_TIMEOUT": str(GRACE_SECONDS),
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    log = tmp_path / "server.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [str(ROOT / "scripts" / "serve_prod.sh")],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_for_port(port, timeout=120, process=process)
+        yield process, port, tmp_path
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        print(log.read_text())
+
+
+def test_it_serves_health_readiness_and_static_files_through_its_workers(production_server):
+    process, port, var_dir = production_server
+    response, body = _get(port, "/healthz")
+    assert response.status == 200
+    assert json.loads(body) == {"status": "ok", "database": "ok", "channel_layer": "ok"}
+    response, body = _get(port, "/readyz")
+    assert response.status == 200
+    assert json.loads(body)["migrations"] == "ok"
+    assert len(_children(process.pid)) >= WORKERS
+    # collectstatic ran: whitenoise serves the hashed copies from the static root.
+    assert (var_dir / "static" / "staticfiles.json").exists()
+    manifest = json.loads((var_dir / "static" / "staticfiles.json").read_text())["paths"]
+    hashed = next(iter(manifest.values()))
+    response, _body = _get(port, f"/static/{hashed}", {"X-Forwarded-Proto": "https"})
+    assert response.status == 200
+    assert "immutable" in response.getheader("Cache-Control", "")
+
+
+def test_it_trusts_the_scheme_the_proxy_forwards(production_server):
+    _process, port, _var_dir = production_server
+    response, _body = _get(port, "/api/me/")
+    assert response.status == 301
+    assert response.getheader("Location", "").startswith("https://")
+    response, _body = _get(port, "/api/me/", {"X-Forwarded-Proto": "https"})
+    assert response.status == 401
+
+
+def test_it_shuts_down_gracefully_on_sigterm(production_server):
+    process, port, _var_dir = production_server
+    workers = _children(process.pid)
+    started = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=GRACE_SECONDS + 15)
+    assert time.monotonic() - started < GRACE_SECONDS + 15
+    # uvicorn re-raises the SIGTERM it handled once shutdown is complete.
+    assert process.returncode in (0, -signal.SIGTERM)
+    for worker in workers:
+        assert (
+            not Path(f"/proc/{worker}").exists()
+            or "Z" in Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        )
+    with pytest.raises(OSError):
+        _get(port, "/healthz")
