@@ -71,3 +71,47 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.display_name or self.email
+
+
+class TherapistApplication(models.Model):
+    """A person asking to be verified as a therapist. Only a superuser verifies it (in the
+    admin), which sets ``User.is_therapist``; until then nothing about the person changes."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.OneToOneField(
+        User,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="therapist_application",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    practice = models.CharField(_("practice"), max_length=200)
+    registration_number = models.CharField(
+        _("registration number"),
+        max_length=60,
+        help_text=_("In the Netherlands a BIG (11 digits) or AGB (8 digits) number."),
+    )
+    country = models.CharField(_("country"), max_length=2)
+    created_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        User,
+        verbose_name=_("verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("therapist application")
+        verbose_name_plural = _("therapist applications")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.registration_number})"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None

@@ -1,7 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import therapist_views, views
 
 urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
+    path(
+        "therapist/application/",
+        therapist_views.TherapistApplicationView.as_view(),
+        name="therapist-application",
+    ),
 ]

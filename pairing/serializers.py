@@ -19,3 +19,31 @@ class CoupleOutputSerializer(serializers.Serializer):
     id = serializers.UUIDField(source="couple.id")
     partner = DisplayNameSerializer()
     since = serializers.DateTimeField(source="couple.created_at")
+
+
+class TherapistSerializer(serializers.Serializer):
+    display_name = serializers.CharField()
+    practice = serializers.CharField(help_text="From the therapist's verified application.")
+
+
+class TherapistInviteCreateOutputSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Shown as XXXX-XXXX. Both partners accept it.")
+    expires_at = serializers.DateTimeField(help_text="Both partners must accept before this.")
+
+
+class TherapistInvitePreviewOutputSerializer(serializers.Serializer):
+    therapist = TherapistSerializer(source="therapist_card")
+
+
+class MyTherapistLinkOutputSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="link.id")
+    state = serializers.CharField(
+        help_text="One of pending, active, expired. "
+        "pending: waiting for a partner's consent; active: both accepted; expired: "
+        "the second consent did not come in time.",
+    )
+    therapist = TherapistSerializer(source="therapist_card")
+    you_accepted = serializers.BooleanField(source="me_accepted")
+    partner_accepted = serializers.BooleanField()
+    since = serializers.DateTimeField(source="link.activated_at", allow_null=True)
+    expires_at = serializers.DateTimeField(source="link.expires_at")

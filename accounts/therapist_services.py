@@ -1,0 +1,84 @@
+"""Therapist applications: a person asks, a superuser verifies in the admin."""
+
+import re
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
+
+from project.errors import Conflict, NotFound, ServiceError
+
+from .models import TherapistApplication, User
+
+# BIG numbers (the Dutch register of health professionals) have 11 digits, AGB codes 8.
+_DUTCH_NUMBER_LENGTHS = (8, 11)
+
+
+def registration_number_clean(*, number: str, country: str) -> str:
+    """The number as stored. In the Netherlands it must be a BIG or AGB number (spaces and dots
+    allowed while typing); elsewhere it is free text, because every country registers
+    differently."""
+    number = " ".join(number.split())
+    if country != "NL":
+        if len(number) < 3:
+            raise ValidationError(
+                {"registration_number": [_("Give your professional registration number.")]}
+            )
+        return number
+    digits = re.sub(r"[\s.]", "", number)
+    if not digits.isdigit() or len(digits) not in _DUTCH_NUMBER_LENGTHS:
+        raise ValidationError(
+            {
+                "registration_number": [
+                    _("Give your BIG number (11 digits) or your AGB code (8 digits).")
+                ]
+            }
+        )
+    return digits
+
+
+@transaction.atomic
+def therapist_application_submit(
+    *, user: User, name: str, practice: str, registration_number: str
+) -> TherapistApplication:
+    """Ask to be a therapist, or correct my application while it waits for verification."""
+    application = TherapistApplication.objects.select_for_update().filter(user=user).first()
+    if user.is_therapist or (application is not None and application.is_verified):
+        raise Conflict("already_verified", _("You are already a verified therapist."))
+    number = registration_number_clean(number=registration_number, country=user.country)
+    if application is None:
+        application = TherapistApplication(user=user)
+    application.name = name.strip()
+    application.practice = practice.strip()
+    application.registration_number = number
+    application.country = user.country
+    application.save()
+    return application
+
+
+def therapist_application_for(*, user: User) -> TherapistApplication:
+    application = TherapistApplication.objects.filter(user=user).first()
+    if application is None:
+        raise NotFound()
+    return application
+
+
+@transaction.atomic
+def therapist_application_verify(
+    *, application: TherapistApplication, by: User
+) -> TherapistApplication:
+    """Verify the registration and make the person a therapist. Superusers only: checking a
+    registration is a decision about who may read couples' progress."""
+    if not by.is_superuser:
+        raise ServiceError(
+            "not_allowed", _("Only an administrator can verify therapists."), status_code=403
+        )
+    application = TherapistApplication.objects.select_for_update().get(pk=application.pk)
+    if application.is_verified:
+        return application
+    application.verified_at = timezone.now()
+    application.verified_by = by
+    application.save(update_fields=["verified_at", "verified_by", "updated_at"])
+    User.objects.filter(pk=application.user_id).update(is_therapist=True)
+    return application

@@ -1,0 +1,95 @@
+"""Therapist fixtures: thea (a verified therapist) with an authenticator app, anna and bram
+linked to her with both consents, and helpers that bring a session through answering and the
+live reveal using the sessions services themselves."""
+
+from __future__ import annotations
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from exercises import session_services
+from exercises.models import CoupleSession, ExerciseVersion
+from pairing.models import Couple, TherapistLink
+from pairing.services import therapist_invite_accept, therapist_invite_create
+from tests.conftest import make_user
+from tests.sessions.conftest import answer_all, fresh_check_in, link, publish
+
+ANNA_MARKER = "anna-marker-c1e55b"
+BRAM_MARKER = "bram-marker-9d04f2"
+
+
+def give_mfa(user) -> None:
+    """An authenticator app (TOTP) set up through allauth's own helper."""
+    TOTP.activate(user, generate_totp_secret())
+
+
+def therapist_link(therapist, *partners) -> TherapistLink:
+    """``therapist`` invites a couple; each of ``partners`` accepts the code."""
+    issued = therapist_invite_create(therapist=therapist)
+    link_ = issued.link
+    for partner in partners:
+        link_ = therapist_invite_accept(user=partner, code=issued.code)
+    return link_
+
+
+def reveal_all(session: CoupleSession, first, second) -> CoupleSession:
+    """Both partners join the live reveal and say ready for every prompt: completed."""
+    for user in (first, second):
+        session_services.reveal_join(
+            user=user, session_id=session.id, channel_name=f"test.{user.pk}"
+        )
+    for index in range(session.version.prompts.count()):
+        for user in (first, second):
+            session_services.reveal_ready(user=user, session_id=session.id, index=index)
+    session.refresh_from_db()
+    return session
+
+
+def answered_session(
+    version: ExerciseVersion, anna, bram, *, submit: bool = True, bram_private=()
+) -> CoupleSession:
+    """A session where anna's text answers carry ANNA_MARKER and bram's BRAM_MARKER."""
+    session = session_services.session_start(user=anna, exercise_slug=version.exercise.slug)
+    answer_all(session, anna, text=ANNA_MARKER)
+    answer_all(session, bram, text=BRAM_MARKER, private=bram_private)
+    if submit:
+        session_services.session_submit(user=anna, session=session)
+        session_services.session_submit(user=bram, session=session)
+    session.refresh_from_db()
+    return session
+
+
+@pytest.fixture
+def thea_mfa(thea):
+    give_mfa(thea)
+    return thea
+
+
+@pytest.fixture
+def anna_and_bram(anna, bram) -> Couple:
+    fresh_check_in(anna)
+    fresh_check_in(bram)
+    return link(anna, bram)
+
+
+@pytest.fixture
+def ella(db):
+    return make_user("ella")
+
+
+@pytest.fixture
+def dirk_and_ella(dirk, ella) -> Couple:
+    fresh_check_in(dirk)
+    fresh_check_in(ella)
+    return link(dirk, ella)
+
+
+@pytest.fixture
+def linked(thea_mfa, anna, bram, anna_and_bram) -> TherapistLink:
+    """thea is anna and bram's therapist: both accepted."""
+    return therapist_link(thea_mfa, anna, bram)
+
+
+@pytest.fixture
+def version(db) -> ExerciseVersion:
+    return publish()
