@@ -83,6 +83,7 @@ class ReadyCouple:
     session_id: str
     prompt_ids: list[str]
     tokens: tuple[str, str]
+    text_prompt_id: str = ""
 
 
 def _session_token(user) -> str:
@@ -114,20 +115,29 @@ def ready_couples(count: int, *, label: str, threads: int = 6) -> list[ReadyCoup
 
     Setup waits on PostgreSQL round trips, so a few threads (each its own connection) help.
     """
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        return list(pool.map(_ready_couple_in_thread, [f"{label}-{n}" for n in range(count)]))
+    return _in_threads(_ready_couple, [f"{label}-{n}" for n in range(count)], threads)
 
 
-def _ready_couple_in_thread(key: str) -> ReadyCouple:
+def answering_couples(count: int, *, label: str, threads: int = 6) -> list[ReadyCouple]:
+    """``count`` couples whose session has just started: both partners still answering."""
+    keys = [f"{label}-{n}" for n in range(count)]
+    return _in_threads(lambda key: _ready_couple(key, submit=False), keys, threads)
+
+
+def _in_threads(make, keys: list[str], threads: int) -> list[ReadyCouple]:
     from django.db import connections
 
-    try:
-        return _ready_couple(key)
-    finally:
-        connections.close_all()
+    def run(key: str) -> ReadyCouple:
+        try:
+            return make(key)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        return list(pool.map(run, keys))
 
 
-def _ready_couple(key: str) -> ReadyCouple:
+def _ready_couple(key: str, *, submit: bool = True) -> ReadyCouple:
     from accounts.models import User
     from exercises import session_services
     from pairing.services import invite_accept, invite_create
@@ -146,7 +156,7 @@ def _ready_couple(key: str) -> ReadyCouple:
     invite_accept(user=second, code=invite_create(inviter=first).code)
     session = session_services.session_start(user=first, exercise_slug=EXERCISE_SLUG)
     prompts = list(session.version.prompts.order_by("position"))
-    for person in partners:
+    for person in partners if submit else []:
         for prompt in prompts:
             session_services.answer_save(
                 user=person,
@@ -155,10 +165,11 @@ def _ready_couple(key: str) -> ReadyCouple:
                 value=_value_for(prompt),
                 keep_private=False,
             )
-    for person in partners:
+    for person in partners if submit else []:
         session_services.session_submit(user=person, session=session)
     return ReadyCouple(
         session_id=str(session.id),
         prompt_ids=[str(prompt.id) for prompt in prompts],
         tokens=(_session_token(first), _session_token(second)),
+        text_prompt_id=next(str(prompt.id) for prompt in prompts if prompt.kind == "text"),
     )
