@@ -1,0 +1,91 @@
+"""Queries per request and per live-reveal event stay flat as a session grows: more prompts,
+more answers and more reveals cost no extra queries (no N+1)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from exercises import session_services
+from exercises.session_selectors import live_state, reveal_message
+from tests.sessions.conftest import answer_all, fresh_check_in, link, publish, submitted_session
+
+pytestmark = pytest.mark.django_db
+
+
+def _count(function, *args, **kwargs) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        function(*args, **kwargs)
+    return len(queries)
+
+
+@pytest.fixture
+def couple(anna, bram):
+    fresh_check_in(anna)
+    fresh_check_in(bram)
+    return link(anna, bram)
+
+
+def _started(anna, extra_prompts: int):
+    version = publish(slug=f"groot-{extra_prompts}", extra_text_prompts=extra_prompts)
+    return session_services.session_start(user=anna, exercise_slug=version.exercise.slug)
+
+
+def _signed_in(client_for, user):
+    """A client past its first request: allauth records the user session on the first one."""
+    client = client_for(user)
+    assert client.get("/api/me/").status_code == 200
+    return client
+
+
+def test_session_detail_costs_the_same_for_4_or_24_prompts(anna, bram, couple, client_for):
+    client = _signed_in(client_for, anna)
+    counts = []
+    for extra in (0, 20):
+        session = _started(anna, extra)
+        answer_all(session, anna)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/api/sessions/{session.id}/")
+        assert response.status_code == 200
+        assert len(response.json()["prompts"]) == 4 + extra
+        counts.append(len(queries))
+        session_services.session_submit(user=anna, session=session)
+    assert counts[0] == counts[1]
+    # Session, user and allauth's user-session bookkeeping (7), then the detail itself (5).
+    assert counts[0] <= 12
+
+
+def test_autosave_costs_the_same_with_many_answers_saved(anna, bram, couple, client_for):
+    client = _signed_in(client_for, anna)
+    session = _started(anna, 20)
+    prompt = session.version.prompts.filter(kind="text").order_by("position").first()
+    path = f"/api/sessions/{session.id}/answers/{prompt.id}/"
+    body = {"value": "Eerste versie", "keep_private": False}
+    with CaptureQueriesContext(connection) as first:
+        assert client.put(path, body, format="json").status_code == 200
+    answer_all(session, anna)
+    with CaptureQueriesContext(connection) as later:
+        assert client.put(path, body, format="json").status_code == 200
+    assert len(later) <= len(first)
+    assert len(first) <= 23
+
+
+def test_live_reveal_reads_stay_flat_as_prompts_are_revealed(anna, bram, couple):
+    small = submitted_session(anna, bram, publish(slug="klein"))
+    large = submitted_session(anna, bram := bram, publish(slug="groot", extra_text_prompts=20))
+    counts = {}
+    for name, session in (("small", small), ("large", large)):
+        for user, channel in ((anna, f"{name}-a"), (bram, f"{name}-b")):
+            session_services.reveal_join(user=user, session_id=session.id, channel_name=channel)
+        for index in range(3):
+            for user in (anna, bram):
+                session_services.reveal_ready(user=user, session_id=session.id, index=index)
+        prompt = session.version.prompts.order_by("position").first()
+        counts[name] = (
+            _count(live_state, user=anna, session_id=session.id),
+            _count(reveal_message, user=anna, session_id=session.id, prompt_id=prompt.id),
+        )
+    assert counts["small"] == counts["large"]
+    assert counts["small"][0] <= 4
+    assert counts["small"][1] <= 3
