@@ -90,6 +90,40 @@ def invite_preview(*, user: User, code: str, client_ip: str | None) -> PartnerIn
     return invite
 
 
+def pairing_export(user: User) -> dict:
+    """What pairing stores about ``user``, for their own export (privacy rule 6).
+
+    The partner's display name only for the active couple (the person reads it there already);
+    an ended couple keeps its dates only. Invites show their dates and state, never the code
+    (only a keyed digest of it is stored, and that is no use to anyone).
+    """
+    mine = my_couple(user=user)
+    couples = Couple.objects.filter(members__user=user).order_by("created_at")
+    return {
+        "couples": [
+            {
+                "id": str(couple.id),
+                "since": couple.created_at.isoformat(),
+                "ended_at": couple.ended_at.isoformat() if couple.ended_at else None,
+                "partner": (
+                    {"display_name": mine.partner.display_name}
+                    if mine is not None and mine.couple.pk == couple.pk
+                    else None
+                ),
+            }
+            for couple in couples
+        ],
+        "invites": [
+            {
+                "created_at": invite.created_at.isoformat(),
+                "expires_at": invite.expires_at.isoformat(),
+                "state": invite.state.value,
+            }
+            for invite in PartnerInvite.objects.filter(inviter=user).order_by("created_at")
+        ],
+    }
+
+
 # ---- therapist links --------------------------------------------------------------------------
 
 

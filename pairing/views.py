@@ -1,10 +1,12 @@
 from allauth.account.adapter import get_adapter
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.permissions import RecentlyAuthenticated
 from project.errors import NotFound
 
 from . import selectors, services
@@ -78,6 +80,9 @@ class CoupleView(APIView):
 
 
 class CoupleEndView(APIView):
+    # Ending a couple cannot be undone: the password is asked again (accounts.permissions).
+    permission_classes = [IsAuthenticated, RecentlyAuthenticated]
+
     @extend_schema(
         request=None,
         responses={204: OpenApiResponse(description="Ended.")},

@@ -6,6 +6,7 @@ from pairing.models import Couple, CoupleMember
 from pairing.selectors import active_couple_for, couple_members, my_couple, partner_of
 from pairing.services import couple_end
 from tests.pairing.conftest import link
+from tests.privacy.conftest import reauthenticate
 
 
 def test_it_shows_my_couple_with_my_partners_name(client_for, anna, bram, anna_and_bram):
@@ -31,6 +32,7 @@ def test_it_answers_404_when_i_am_single(client_for, cas):
 
 def test_cas_gets_404_on_anna_and_brams_couple(client_for, cas, anna_and_bram):
     client = client_for(cas)
+    reauthenticate(client, cas)
 
     assert client.get("/api/pairing/couple/").status_code == 404
     assert client.post("/api/pairing/couple/end/").status_code == 404
@@ -38,7 +40,9 @@ def test_cas_gets_404_on_anna_and_brams_couple(client_for, cas, anna_and_bram):
 
 
 def test_either_partner_ends_the_couple_alone_and_at_once(client_for, anna, bram, anna_and_bram):
-    response = client_for(bram).post("/api/pairing/couple/end/")
+    client = client_for(bram)
+    reauthenticate(client, bram)
+    response = client.post("/api/pairing/couple/end/")
 
     assert response.status_code == 204
     anna_and_bram.refresh_from_db()
@@ -47,7 +51,9 @@ def test_either_partner_ends_the_couple_alone_and_at_once(client_for, anna, bram
     # anna only sees that there is no couple anymore.
     seen_by_anna = client_for(anna).get("/api/pairing/couple/")
     assert (seen_by_anna.status_code, seen_by_anna.json()["code"]) == (404, "not_found")
-    assert client_for(anna).post("/api/pairing/couple/end/").status_code == 404
+    annas_client = client_for(anna)
+    reauthenticate(annas_client, anna)
+    assert annas_client.post("/api/pairing/couple/end/").status_code == 404
 
 
 def test_after_ending_both_can_link_again(anna, bram, cas, anna_and_bram):
