@@ -261,10 +261,11 @@ def therapist_link_end_by_partner(*, user: User) -> TherapistLink:
 
 @transaction.atomic
 def therapist_link_end_by_therapist(*, therapist: User, couple_id: object) -> TherapistLink:
-    """The therapist ends their link to a couple; another therapist's couple is 404."""
+    """The therapist ends their active link to a couple. Any other couple is 404, and so is a
+    couple whose second consent is still missing: until then the therapist has no access."""
     link = (
         TherapistLink.objects.select_for_update()
-        .filter(therapist=therapist, couple_id=couple_id, status__in=LIVE_LINK_STATUSES)
+        .filter(therapist=therapist, couple_id=couple_id, status=TherapistLinkStatus.ACTIVE)
         .first()
     )
     if link is None:

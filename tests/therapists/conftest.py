@@ -59,6 +59,12 @@ def answered_session(
     return session
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The matrix builds a whole world per case; nobody here signs in with a password.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def thea_mfa(thea):
     give_mfa(thea)
