@@ -1,0 +1,95 @@
+"""What the live-reveal services announce, counted: events carry ids, never answers."""
+
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from exercises import session_services
+from exercises.models import SessionPresence
+
+from .conftest import MARKER
+
+pytestmark = pytest.mark.django_db
+
+
+class RecordingLayer:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, dict]] = []
+
+    async def group_send(self, group: str, message: dict) -> None:
+        self.sent.append((group, message))
+
+
+@pytest.fixture
+def layer():
+    recording = RecordingLayer()
+    with mock.patch.object(session_services, "get_channel_layer", return_value=recording):
+        yield recording
+
+
+def _present(session, *users) -> None:
+    for user in users:
+        SessionPresence.objects.create(
+            channel_name=f"test!{user.pk}", session=session, user=user, seen_at=timezone.now()
+        )
+
+
+def test_the_first_ready_announces_one_state_change(
+    anna, bram, ready_session, layer, django_capture_on_commit_callbacks
+):
+    _present(ready_session, anna, bram)
+    with django_capture_on_commit_callbacks(execute=True):
+        session_services.reveal_ready(user=anna, session_id=ready_session.id)
+    assert layer.sent == [(f"session.{ready_session.id}", {"type": "session.state"})]
+
+
+def test_the_second_ready_announces_the_reveal_then_the_state(
+    anna, bram, ready_session, layer, django_capture_on_commit_callbacks
+):
+    _present(ready_session, anna, bram)
+    session_services.reveal_ready(user=anna, session_id=ready_session.id)
+    prompt = ready_session.version.prompts.order_by("position").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        session_services.reveal_ready(user=bram, session_id=ready_session.id)
+    assert [message for _group, message in layer.sent] == [
+        {"type": "session.reveal", "prompt": str(prompt.id)},
+        {"type": "session.state"},
+    ]
+    assert MARKER not in repr(layer.sent)
+
+
+def test_nothing_is_announced_before_the_transaction_commits(
+    anna, bram, ready_session, layer, django_capture_on_commit_callbacks
+):
+    _present(ready_session, anna, bram)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        session_services.reveal_ready(user=anna, session_id=ready_session.id)
+    assert len(callbacks) == 1
+    assert layer.sent == []
+
+
+def test_a_heartbeat_keeps_a_presence_fresh(anna, ready_session):
+    from datetime import timedelta
+
+    from exercises.session_selectors import present_user_ids
+
+    SessionPresence.objects.create(
+        channel_name="worker!1",
+        session=ready_session,
+        user=anna,
+        seen_at=timezone.now() - timedelta(minutes=5),
+    )
+    assert present_user_ids(session_id=ready_session.id) == set()
+    session_services.presence_heartbeat(channel_name="worker!1")
+    assert present_user_ids(session_id=ready_session.id) == {anna.pk}
+
+
+def test_ending_the_couple_announces_the_end_of_each_open_session(
+    anna, bram, ready_session, layer, django_capture_on_commit_callbacks
+):
+    from pairing.services import couple_end
+
+    with django_capture_on_commit_callbacks(execute=True):
+        couple_end(user=bram)
+    assert (f"session.{ready_session.id}", {"type": "session.ended"}) in layer.sent
