@@ -1,0 +1,58 @@
+"""schemathesis against /api/schema/: every operation, as a signed-in partner with a session in
+progress, with a bounded number of generated examples each. No 500, and every response matches
+the schema."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from django.conf import settings as django_settings
+from django.core.handlers.wsgi import WSGIHandler
+from django.test import Client
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+from exercises import session_services
+from tests.sessions.conftest import fresh_check_in, link, publish
+
+schema = schemathesis.openapi.from_wsgi("/api/schema/", WSGIHandler())
+
+# Responses that do not match the schema yet, in other apps' endpoints (reported on issue 9).
+# They are still checked for server errors; remove a line once its owner fixes it.
+KNOWN_SCHEMA_MISMATCHES = {
+    # quiet_hours_* are "HH:MM:SS"; the schema says format "time", which needs an offset.
+    "GET /api/notifications/preferences/",
+    "PATCH /api/notifications/preferences/",
+    # HelpResource.url is "" for resources without a website; the schema says format "uri".
+    "GET /api/safety/resources/",
+    "POST /api/safety/check-in/",
+    "POST /api/safety/reports/",
+}
+
+
+@pytest.fixture
+def partner_token(anna, bram) -> str:
+    """anna, in a couple with bram, with a session under way: most endpoints have something."""
+    fresh_check_in(anna)
+    fresh_check_in(bram)
+    link(anna, bram)
+    version = publish()
+    session_services.session_start(user=anna, exercise_slug=version.exercise.slug)
+    client = Client()
+    client.force_login(anna)
+    return client.cookies[django_settings.SESSION_COOKIE_NAME].value
+
+
+@schema.parametrize()
+@settings(
+    max_examples=5,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+@pytest.mark.django_db
+def test_every_operation_answers_without_500_and_as_documented(case, partner_token):
+    checks = [not_a_server_error]
+    if case.operation.label not in KNOWN_SCHEMA_MISMATCHES:
+        checks.append(response_schema_conformance)
+    case.call_and_validate(headers={"X-Session-Token": partner_token}, checks=checks)
