@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
-from django.conf import settings
+from django.db import connection
 
 from bench.common import free_port, wait_for_port
 
@@ -29,7 +29,8 @@ pytestmark = [
         reason="the production command needs PostgreSQL and Redis: set DATABASE_URL "
         "(postgres://...) and REDIS_URL, as CI does",
     ),
-    pytest.mark.django_db(transaction=True),
+    # The server runs on the test database, which pytest-django makes only for such tests.
+    pytest.mark.django_db,
 ]
 
 WORKERS = 2
@@ -37,7 +38,7 @@ GRACE_SECONDS = 5
 
 
 def _database_url() -> str:
-    db = settings.DATABASES["default"]
+    db = connection.settings_dict
     password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
@@ -56,15 +57,29 @@ def _children(pid: int) -> list[int]:
     return [int(child) for child in path.read_text().split()] if path.exists() else []
 
 
-@pytest.fixture
-def production_server(tmp_path):
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture(scope="module")
+def production_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One server for the module (collectstatic takes a while); the SIGTERM test goes last.
+
+    It runs on the test database pytest-django made; it only reads its schema."""
+    tmp_path = tmp_path_factory.mktemp("serve-prod")
+    with django_db_blocker.unblock():
+        database_url = _database_url()
     port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "project.settings.production",
         "SECRET_KEY": "serve-prod-test-" + uuid.uuid4().hex + uuid.uuid4().hex,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url,
         "REDIS_URL": REDIS_URL,
         "CHANNEL_LAYER_PREFIX": f"serve-prod-{uuid.uuid4().hex[:8]}",
         "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
@@ -98,10 +113,10 @@ def production_server(tmp_path):
 def test_it_serves_health_readiness_and_static_files_through_its_workers(production_server):
     process, port, var_dir = production_server
     response, body = _get(port, "/healthz")
-    assert response.status == 200
+    assert response.status == 200, body
     assert json.loads(body) == {"status": "ok", "database": "ok", "channel_layer": "ok"}
     response, body = _get(port, "/readyz")
-    assert response.status == 200
+    assert response.status == 200, body
     assert json.loads(body)["migrations"] == "ok"
     assert len(_children(process.pid)) >= WORKERS
     # collectstatic ran: whitenoise serves the hashed copies from the static root.
@@ -124,17 +139,17 @@ def test_it_trusts_the_scheme_the_proxy_forwards(production_server):
 
 def test_it_shuts_down_gracefully_on_sigterm(production_server):
     process, port, _var_dir = production_server
-    workers = _children(process.pid)
+    children = _children(process.pid)
     started = time.monotonic()
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=GRACE_SECONDS + 15)
     assert time.monotonic() - started < GRACE_SECONDS + 15
     # uvicorn re-raises the SIGTERM it handled once shutdown is complete.
     assert process.returncode in (0, -signal.SIGTERM)
-    for worker in workers:
-        assert (
-            not Path(f"/proc/{worker}").exists()
-            or "Z" in Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        )
+    # Every child (workers, multiprocessing's helper) is gone moments after the supervisor.
+    deadline = time.monotonic() + 5
+    while any(_alive(child) for child in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [child for child in children if _alive(child)]
     with pytest.raises(OSError):
         _get(port, "/healthz")
