@@ -55,7 +55,7 @@ def server_command(server: str, app: str, port: int) -> list[str]:
         return [
             PYTHON, "-m", "uvicorn", app,
             "--host", LOOPBACK, "--port", str(port),
-            "--loop", "uvloop", "--http", "httptools", "--ws", "websockets",
+            "--loop", "uvloop", "--http", "httptools", "--ws", "websockets-sansio",
             "--lifespan", "off", "--log-level", "warning", "--no-access-log",
             "--ws-max-queue", "64",
         ]  # fmt: skip

@@ -76,7 +76,13 @@ async def _connect(port: int, couple: ReadyCouple, token: str, result: StepResul
 
 
 async def _couple(
-    number: int, couple: ReadyCouple, ports: tuple[int, int], result: StepResult, gate, ramp: float
+    number: int,
+    couple: ReadyCouple,
+    ports: tuple[int, int],
+    result: StepResult,
+    gate,
+    ramp: float,
+    wait: float,
 ) -> None:
     await asyncio.sleep(random.uniform(0, ramp))
     peers: list[Peer] = []
@@ -86,14 +92,12 @@ async def _couple(
         a, b = peers
         streams = [f"{number}:a", f"{number}:b"]
         # Both must be present before a reveal can happen.
-        await b.wait_for(_is("state", partner_present=True), WAIT_SECONDS)
-        await a.wait_for(_is("state", partner_present=True), WAIT_SECONDS)
+        await b.wait_for(_is("state", partner_present=True), wait)
+        await a.wait_for(_is("state", partner_present=True), wait)
         for index, prompt in enumerate(couple.prompt_ids):
             mark_a = len(a.messages)
             await a.send({"type": "ready", "index": index})
-            await a.wait_for(
-                _is("state", current_index=index, you_ready=True), WAIT_SECONDS, mark_a
-            )
+            await a.wait_for(_is("state", current_index=index, you_ready=True), wait, mark_a)
             marks = [len(peer.messages) for peer in peers]
             # Owed from here on: a message that never comes is a drop (and a timeout).
             for stream in streams:
@@ -101,7 +105,7 @@ async def _couple(
             second_ready = await b.send({"type": "ready", "index": index})
             arrivals = []
             for peer, stream, mark in zip(peers, streams, marks, strict=True):
-                at, message = await peer.wait_for(_is("reveal", prompt=prompt), WAIT_SECONDS, mark)
+                at, message = await peer.wait_for(_is("reveal", prompt=prompt), wait, mark)
                 result.counter.got(f"{stream}:reveal", message["index"])
                 arrivals.append(at)
             result.reveal_ns.append(max(arrivals) - second_ready)
@@ -113,12 +117,12 @@ async def _couple(
             for peer, stream, mark in zip(peers, streams, marks, strict=True):
                 for sender, reaction in enumerate(REACTIONS):
                     await peer.wait_for(
-                        _is("reaction", prompt=prompt, reaction=reaction), WAIT_SECONDS, mark
+                        _is("reaction", prompt=prompt, reaction=reaction), wait, mark
                     )
                     result.counter.got(f"{stream}:reaction", 2 * index + sender)
         for peer, stream in zip(peers, streams, strict=True):
             result.counter.expect(f"{stream}:completed", 1)
-            await peer.wait_for(_is("completed"), WAIT_SECONDS)
+            await peer.wait_for(_is("completed"), wait)
             result.counter.got(f"{stream}:completed", 0)
         result.completed_couples += 1
     except TimeoutError:
@@ -144,7 +148,7 @@ async def _sample_rss(pids: list[int], peaks: dict[int, int], stop: asyncio.Even
 
 
 async def run_step(
-    couples: list[ReadyCouple], workers: list[Server], ramp: float
+    couples: list[ReadyCouple], workers: list[Server], ramp: float, wait: float
 ) -> tuple[StepResult, dict[str, Any]]:
     result = StepResult(couples=len(couples))
     pids = [worker.pid for worker in workers]
@@ -156,7 +160,7 @@ async def run_step(
     ports = (workers[0].port, workers[1].port)
     started = time.monotonic()
     await asyncio.gather(
-        *(_couple(n, couple, ports, result, gate, ramp) for n, couple in enumerate(couples))
+        *(_couple(n, couple, ports, result, gate, ramp, wait) for n, couple in enumerate(couples))
     )
     elapsed = time.monotonic() - started
     after = {pid: proc_sample(pid) for pid in pids}
@@ -229,6 +233,9 @@ def parse_args(argv=None):
     )
     parser.add_argument("--server", choices=("uvicorn", "daphne"), default="uvicorn")
     parser.add_argument(
+        "--wait", type=float, default=WAIT_SECONDS, help="seconds to wait for any one message"
+    )
+    parser.add_argument(
         "--profile",
         action="store_true",
         help="sample the workers' stacks (bench/sampler.py) into bench/results/",
@@ -250,7 +257,7 @@ async def run_all(args, env: dict[str, str], couples_by_step: dict[int, list[Rea
     rows = []
     try:
         for count in args.couples:
-            result, stats = await run_step(couples_by_step[count], workers, args.ramp)
+            result, stats = await run_step(couples_by_step[count], workers, args.ramp, args.wait)
             rows.append(summarize(result, stats))
     finally:
         for worker in workers:

@@ -20,6 +20,7 @@ import time
 from typing import Any
 
 from .common import (
+    RESULTS_DIR,
     fmt,
     latency_summary_ms,
     ratio,
@@ -48,9 +49,10 @@ def reveal_available() -> str | None:
 
 
 class Step:
+    """The measured window; it opens once every connection of the step is set up."""
+
     def __init__(self, seconds: float, max_messages: int) -> None:
-        now = time.monotonic()
-        self.measure_from = now + WARMUP_SECONDS
+        self.measure_from = time.monotonic() + WARMUP_SECONDS
         self.until = self.measure_from + seconds
         self.max_messages = max_messages
         self.latencies: list[int] = []
@@ -64,39 +66,30 @@ class Step:
             self.latencies.append(time.monotonic_ns() - sent_at)
 
 
-async def _echo_loop(step: Step, port: int, path: str, padding: str) -> None:
-    socket = await open_socket(port, path)
-    try:
-        while step.running():
-            sent_at = time.monotonic_ns()
-            await socket.send(json.dumps({"type": "echo", "t": sent_at, "pad": padding}))
-            reply = json.loads(await asyncio.wait_for(socket.recv(), RECEIVE_TIMEOUT))
-            step.record(reply["t"])
-    finally:
-        await socket.close()
+async def _echo_loop(step: Step, socket, padding: str) -> None:
+    while step.running():
+        sent_at = time.monotonic_ns()
+        await socket.send(json.dumps({"type": "echo", "t": sent_at, "pad": padding}))
+        reply = json.loads(await asyncio.wait_for(socket.recv(), RECEIVE_TIMEOUT))
+        step.record(reply["t"])
 
 
-async def _reveal_pair(step: Step, port: int, couple: ReadyCouple, padding: str) -> None:
-    """Both partners connect, reveal the first prompt, then each reacts in a closed loop."""
+async def _reveal_pair(port: int, couple: ReadyCouple, errors: list[str]) -> list:
+    """Both partners connect and reveal the first prompt; then they can react."""
     path = f"/ws/sessions/{couple.session_id}/"
     sockets = [await open_socket(port, path, token) for token in couple.tokens]
-    prompt = couple.prompt_ids[0]
-    try:
-        for socket in sockets:
-            await socket.send(json.dumps({"type": "ready", "index": 0}))
-        for socket in sockets:
-            await _receive_until(socket, step, lambda m: m.get("type") == "reveal")
-        await asyncio.gather(*(_react_loop(step, socket, prompt, padding) for socket in sockets))
-    finally:
-        for socket in sockets:
-            await socket.close()
+    for socket in sockets:
+        await socket.send(json.dumps({"type": "ready", "index": 0}))
+    for socket in sockets:
+        await _receive_until(socket, errors, lambda m: m.get("type") == "reveal")
+    return sockets
 
 
-async def _receive_until(socket, step: Step, match) -> dict[str, Any] | None:
+async def _receive_until(socket, errors: list[str], match) -> dict[str, Any] | None:
     while True:
         message = json.loads(await asyncio.wait_for(socket.recv(), RECEIVE_TIMEOUT))
         if message.get("type") == "error":
-            step.errors.append(message.get("code", "error"))
+            errors.append(message.get("code", "error"))
             return None
         if match(message):
             return message
@@ -108,7 +101,7 @@ async def _react_loop(step: Step, socket, prompt: str, padding: str) -> None:
         sent_at = time.monotonic_ns()
         await socket.send(json.dumps(message))
         reply = await _receive_until(
-            socket, step, lambda m: m.get("type") == "reaction" and m.get("from_me")
+            socket, step.errors, lambda m: m.get("type") == "reaction" and m.get("from_me")
         )
         if reply is not None:
             step.record(sent_at)
@@ -123,16 +116,31 @@ async def run_step(
     max_messages: int,
     couples: list[ReadyCouple],
 ) -> dict[str, Any]:
-    step = Step(seconds, max_messages)
+    errors: list[str] = []
+    setup_started = time.monotonic()
     if target == "reveal":
-        loops = [_reveal_pair(step, port, couple, padding) for couple in couples]
+        pairs = await asyncio.gather(*(_reveal_pair(port, c, errors) for c in couples))
+        sockets = [socket for pair in pairs for socket in pair]
+        prompts = [c.prompt_ids[0] for c in couples for _ in (0, 1)]
     else:
         path = f"/bench/{target}/"
-        loops = [_echo_loop(step, port, path, padding) for _ in range(concurrency)]
+        sockets = await asyncio.gather(*(open_socket(port, path) for _ in range(concurrency)))
+    setup_seconds = time.monotonic() - setup_started
+    step = Step(seconds, max_messages)
+    step.errors = errors
+    if target == "reveal":
+        loops = [
+            _react_loop(step, socket, prompt, padding)
+            for socket, prompt in zip(sockets, prompts, strict=True)
+        ]
+    else:
+        loops = [_echo_loop(step, socket, padding) for socket in sockets]
     outcomes = await asyncio.gather(*loops, return_exceptions=True)
     step.errors += [
         type(outcome).__name__ for outcome in outcomes if isinstance(outcome, Exception)
     ]
+    for socket in sockets:
+        await socket.close()
     measured = min(time.monotonic(), step.until) - step.measure_from
     return {
         "messages": len(step.latencies),
@@ -140,6 +148,7 @@ async def run_step(
         **latency_summary_ms(step.latencies),
         "errors": len(step.errors),
         "error_kinds": sorted(set(step.errors)),
+        "setup_seconds": setup_seconds,
     }
 
 
@@ -156,7 +165,7 @@ async def run_server(
     missing = reveal_available()
     with running(server, "bench.asgi:application", env, f"ws_ceiling-{server}") as started:
         for concurrency in args.concurrency:
-            for target in TARGETS:
+            for target in args.targets.split(","):
                 row: dict[str, Any] = {
                     "server": server,
                     "target": target,
@@ -183,7 +192,7 @@ async def run_server(
 def add_ratios(rows: list[dict[str, Any]]) -> None:
     baseline = {(row["server"], row["connections"]): row for row in rows if row["target"] == "bare"}
     for row in rows:
-        base = baseline[(row["server"], row["connections"])]
+        base = baseline.get((row["server"], row["connections"]), {})
         row["throughput_ratio"] = ratio(row.get("messages_per_s"), base.get("messages_per_s"))
         for q in (50, 95, 99):
             row[f"p{q}_ratio"] = ratio(row.get(f"p{q}_ms"), base.get(f"p{q}_ms"))
@@ -224,12 +233,23 @@ def parse_args(argv=None):
     parser.add_argument("--size", type=int, default=200, help="message size in bytes")
     parser.add_argument("--max-messages", type=int, default=200_000, help="cap per step")
     parser.add_argument("--servers", default=",".join(SERVERS))
+    parser.add_argument("--targets", default=",".join(TARGETS))
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="sample the server's stacks (bench/sampler.py) into bench/results/",
+    )
+    parser.add_argument(
+        "--experiment", default="", help="a what-if of bench/asgi.py, e.g. db_threads"
+    )
     return parser.parse_args(argv)
 
 
 def main(argv=None) -> None:
     args = parse_args(argv)
-    env = bench_environment()
+    env = {**bench_environment(), "BENCH_EXPERIMENT": args.experiment}
+    if args.profile:
+        env["BENCH_PROFILE"] = str(RESULTS_DIR / "ws_ceiling-profile")
     setup_seconds = prepare_django(env)
     servers = args.servers.split(",")
     # Each (server, step) gets couples of its own: a reveal moves on and cannot be replayed.
