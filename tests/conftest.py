@@ -24,6 +24,12 @@ def password_of(user: User) -> str:
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The production hasher costs ~0.3 s per hash by design; the suite creates thousands of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     # allauth's and our rate limits count in the cache; each test starts with a clean slate.
     cache.clear()
