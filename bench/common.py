@@ -119,6 +119,15 @@ def running(server: str, app: str, env: dict[str, str], log_name: str) -> Iterat
         stop_server(started)
 
 
+def stop_on_sigterm() -> None:
+    """Let SIGTERM (``timeout``, a CI cancel) unwind like Ctrl-C, so servers get stopped."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 # ---- process stats from /proc (psutil is not a dependency) ----------------------------------
 
 

@@ -115,13 +115,13 @@ def ready_couples(count: int, *, label: str, threads: int = 6) -> list[ReadyCoup
 
     Setup waits on PostgreSQL round trips, so a few threads (each its own connection) help.
     """
-    return _in_threads(_ready_couple, [f"{label}-{n}" for n in range(count)], threads)
+    return _in_threads(ready_couple, [f"{label}-{n}" for n in range(count)], threads)
 
 
 def answering_couples(count: int, *, label: str, threads: int = 6) -> list[ReadyCouple]:
     """``count`` couples whose session has just started: both partners still answering."""
     keys = [f"{label}-{n}" for n in range(count)]
-    return _in_threads(lambda key: _ready_couple(key, submit=False), keys, threads)
+    return _in_threads(lambda key: ready_couple(key, submit=False), keys, threads)
 
 
 def _in_threads(make, keys: list[str], threads: int) -> list[ReadyCouple]:
@@ -137,7 +137,8 @@ def _in_threads(make, keys: list[str], threads: int) -> list[ReadyCouple]:
         return list(pool.map(run, keys))
 
 
-def _ready_couple(key: str, *, submit: bool = True) -> ReadyCouple:
+def ready_couple(key: str, *, submit: bool = True) -> ReadyCouple:
+    """One couple (users ``<key>-a`` and ``<key>-b``); see ``ready_couples``."""
     from accounts.models import User
     from exercises import session_services
     from pairing.services import invite_accept, invite_create

@@ -22,7 +22,16 @@ import json
 import time
 from typing import Any
 
-from .common import LOOPBACK, fmt, latency_summary_ms, ratio, running, table, write_results
+from .common import (
+    LOOPBACK,
+    fmt,
+    latency_summary_ms,
+    ratio,
+    running,
+    stop_on_sigterm,
+    table,
+    write_results,
+)
 from .data import ReadyCouple, answering_couples, bench_environment, prepare_django
 
 ENDPOINTS = ("ping", "ping_auth", "detail", "autosave")
@@ -156,6 +165,7 @@ def parse_args(argv=None):
 
 
 def main(argv=None) -> None:
+    stop_on_sigterm()
     args = parse_args(argv)
     env = bench_environment()
     setup_seconds = prepare_django(env)

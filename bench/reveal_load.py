@@ -33,6 +33,7 @@ from .common import (
     latency_summary_ms,
     proc_sample,
     start_server,
+    stop_on_sigterm,
     stop_server,
     table,
     write_results,
@@ -148,7 +149,7 @@ async def _sample_rss(pids: list[int], peaks: dict[int, int], stop: asyncio.Even
 
 
 async def run_step(
-    couples: list[ReadyCouple], workers: list[Server], ramp: float, wait: float
+    couples: list[ReadyCouple], workers: list[Server], ramp: float, wait: float, step_timeout: float
 ) -> tuple[StepResult, dict[str, Any]]:
     result = StepResult(couples=len(couples))
     pids = [worker.pid for worker in workers]
@@ -159,9 +160,15 @@ async def run_step(
     gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
     ports = (workers[0].port, workers[1].port)
     started = time.monotonic()
-    await asyncio.gather(
-        *(_couple(n, couple, ports, result, gate, ramp, wait) for n, couple in enumerate(couples))
-    )
+    tasks = [
+        asyncio.create_task(_couple(n, couple, ports, result, gate, ramp, wait))
+        for n, couple in enumerate(couples)
+    ]
+    _done, unfinished = await asyncio.wait(tasks, timeout=step_timeout)
+    for task in unfinished:
+        task.cancel()
+        result.error("step_timeout")
+    await asyncio.gather(*unfinished, return_exceptions=True)
     elapsed = time.monotonic() - started
     after = {pid: proc_sample(pid) for pid in pids}
     stop.set()
@@ -201,7 +208,7 @@ def summarize(result: StepResult, stats: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def print_table(rows: list[dict[str, Any]]) -> None:
+def print_table(rows: list[dict[str, Any]], header: bool = True) -> None:
     headers = [
         "couples", "done", "connect p50", "connect p95", "reveal p50", "reveal p95",
         "reveal p99", "errors", "dropped", "w1 CPU %", "w2 CPU %", "w1 RSS MiB", "w2 RSS MiB",
@@ -216,8 +223,10 @@ def print_table(rows: list[dict[str, Any]]) -> None:
             row["reveal_p99_ms"], row["errors"], row["dropped"], w1["cpu_percent"],
             w2["cpu_percent"], w1["peak_rss_mib"], w2["peak_rss_mib"], row["seconds"],
         ])  # fmt: skip
-    print("latencies in ms")
-    print(table(headers, body))
+    lines = table(headers, body).splitlines()
+    if header:
+        print("latencies in ms")
+    print("\n".join(lines if header else lines[2:]), flush=True)
     for row in rows:
         if row["error_kinds"]:
             print(f"{row['couples']} couples, errors by kind: {row['error_kinds']}")
@@ -234,6 +243,9 @@ def parse_args(argv=None):
     parser.add_argument("--server", choices=("uvicorn", "daphne"), default="uvicorn")
     parser.add_argument(
         "--wait", type=float, default=WAIT_SECONDS, help="seconds to wait for any one message"
+    )
+    parser.add_argument(
+        "--step-timeout", type=float, default=600, help="seconds before a step gives up"
     )
     parser.add_argument(
         "--profile",
@@ -257,8 +269,12 @@ async def run_all(args, env: dict[str, str], couples_by_step: dict[int, list[Rea
     rows = []
     try:
         for count in args.couples:
-            result, stats = await run_step(couples_by_step[count], workers, args.ramp, args.wait)
+            result, stats = await run_step(
+                couples_by_step[count], workers, args.ramp, args.wait, args.step_timeout
+            )
             rows.append(summarize(result, stats))
+            # A long ladder shows each step as it finishes.
+            print_table(rows[-1:], header=len(rows) == 1)
     finally:
         for worker in workers:
             stop_server(worker)
@@ -266,6 +282,7 @@ async def run_all(args, env: dict[str, str], couples_by_step: dict[int, list[Rea
 
 
 def main(argv=None) -> None:
+    stop_on_sigterm()
     args = parse_args(argv)
     env = {**bench_environment(), "BENCH_EXPERIMENT": args.experiment}
     if args.profile:
@@ -280,7 +297,9 @@ def main(argv=None) -> None:
     data_seconds = time.monotonic() - started
     print(f"setup: schema {fmt(setup_seconds)} s, couples {fmt(data_seconds)} s")
     rows = asyncio.run(run_all(args, env, couples_by_step))
-    print_table(rows)
+    for row in rows:
+        if row["error_kinds"]:
+            print(f"{row['couples']} couples, errors by kind: {row['error_kinds']}")
     path = write_results(
         "reveal_load",
         {

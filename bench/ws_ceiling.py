@@ -25,6 +25,7 @@ from .common import (
     latency_summary_ms,
     ratio,
     running,
+    stop_on_sigterm,
     table,
     write_results,
 )
@@ -246,6 +247,7 @@ def parse_args(argv=None):
 
 
 def main(argv=None) -> None:
+    stop_on_sigterm()
     args = parse_args(argv)
     env = {**bench_environment(), "BENCH_EXPERIMENT": args.experiment}
     if args.profile:

@@ -4,6 +4,8 @@ serves static files, trusts the proxy's scheme, and shuts down gracefully on SIG
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import http.client
 import json
 import os
@@ -14,10 +16,14 @@ import uuid
 from pathlib import Path
 
 import pytest
-from cryptography.fernet import Fernet
+from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
 from bench.common import free_port, wait_for_port
+from bench.data import ready_couple
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -35,6 +41,7 @@ pytestmark = [
 
 WORKERS = 2
 GRACE_SECONDS = 5
+CHANNEL_LAYER_PREFIX = f"serve-prod-{uuid.uuid4().hex[:8]}"
 
 
 def _database_url() -> str:
@@ -65,32 +72,29 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.fixture(scope="module")
-def production_server(django_db_setup, django_db_blocker, tmp_path_factory):
-    """One server for the module (collectstatic takes a while); the SIGTERM test goes last.
+@contextlib.contextmanager
+def _serving(var_dir: Path, database_url: str):
+    """``scripts/serve_prod.sh`` on a free loopback port; killed if a test left it running.
 
-    It runs on the test database pytest-django made; it only reads its schema."""
-    tmp_path = tmp_path_factory.mktemp("serve-prod")
-    with django_db_blocker.unblock():
-        database_url = _database_url()
+    It shares the test process's secrets, so it reads the sessions and answers a test made."""
     port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "project.settings.production",
-        "SECRET_KEY": "serve-prod-test-" + uuid.uuid4().hex + uuid.uuid4().hex,
+        "SECRET_KEY": settings.SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": database_url,
         "REDIS_URL": REDIS_URL,
-        "CHANNEL_LAYER_PREFIX": f"serve-prod-{uuid.uuid4().hex[:8]}",
-        "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        "TWEESPRAAK_VAR_DIR": str(tmp_path),
+        "CHANNEL_LAYER_PREFIX": CHANNEL_LAYER_PREFIX,
+        "FIELD_ENCRYPTION_KEYS": ",".join(settings.FIELD_ENCRYPTION_KEYS),
+        "TWEESPRAAK_VAR_DIR": str(var_dir),
         "HOST": "127.0.0.1",
         "PORT": str(port),
         "WEB_CONCURRENCY": str(WORKERS),
         "GRACEFUL_TIMEOUT": str(GRACE_SECONDS),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    log = tmp_path / "server.log"
+    log = var_dir / f"server-{port}.log"
     with log.open("w") as output:
         process = subprocess.Popen(
             [str(ROOT / "scripts" / "serve_prod.sh")],
@@ -102,12 +106,26 @@ def production_server(django_db_setup, django_db_blocker, tmp_path_factory):
         )
     try:
         wait_for_port(port, timeout=120, process=process)
-        yield process, port, tmp_path
+        yield process, port
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         print(log.read_text())
+
+
+@pytest.fixture(scope="module")
+def database_url(django_db_setup, django_db_blocker) -> str:
+    with django_db_blocker.unblock():
+        return _database_url()
+
+
+@pytest.fixture(scope="module")
+def production_server(database_url, tmp_path_factory):
+    """One server for the module (collectstatic takes a while); the SIGTERM test goes last."""
+    var_dir = tmp_path_factory.mktemp("serve-prod")
+    with _serving(var_dir, database_url) as (process, port):
+        yield process, port, var_dir
 
 
 def test_it_serves_health_readiness_and_static_files_through_its_workers(production_server):
@@ -137,19 +155,69 @@ def test_it_trusts_the_scheme_the_proxy_forwards(production_server):
     assert response.status == 401
 
 
-def test_it_shuts_down_gracefully_on_sigterm(production_server):
+@pytest.fixture
+def live_couple(transactional_db):
+    """A couple with a submitted session, committed so the servers can read it."""
+    call_command("library", "import", str(ROOT / "exercises" / "starter_library.json"))
+    return ready_couple(f"graceful-{uuid.uuid4().hex[:6]}")
+
+
+async def _open(port: int, couple, token: str):
+    socket = await connect(
+        f"ws://127.0.0.1:{port}/ws/sessions/{couple.session_id}/",
+        origin="http://127.0.0.1",
+        additional_headers={"X-Session-Token": token},
+    )
+    return socket
+
+
+async def _next(socket, kind: str, **fields) -> dict:
+    while True:
+        message = json.loads(await asyncio.wait_for(socket.recv(), 15))
+        if message["type"] == kind and all(message.get(k) == v for k, v in fields.items()):
+            return message
+
+
+async def _reveal(sockets, index: int) -> list[dict]:
+    for socket in sockets:
+        await socket.send(json.dumps({"type": "ready", "index": index}))
+    return [await _next(socket, "reveal", index=index) for socket in sockets]
+
+
+async def test_it_shuts_down_gracefully_and_live_reveals_continue_elsewhere(
+    production_server, live_couple, database_url, tmp_path
+):
     process, port, _var_dir = production_server
+    sockets = [await _open(port, live_couple, token) for token in live_couple.tokens]
+    await _next(sockets[0], "state", partner_present=True)
+    await _reveal(sockets, 0)
+
     children = _children(process.pid)
     started = time.monotonic()
     process.send_signal(signal.SIGTERM)
-    process.wait(timeout=GRACE_SECONDS + 15)
+    # Open reveals are told "service restart", so clients know to reconnect.
+    for socket in sockets:
+        with pytest.raises(ConnectionClosed):
+            await _next(socket, "never")
+        assert socket.close_code == 1012
+    await asyncio.to_thread(process.wait, GRACE_SECONDS + 15)
     assert time.monotonic() - started < GRACE_SECONDS + 15
     # uvicorn re-raises the SIGTERM it handled once shutdown is complete.
     assert process.returncode in (0, -signal.SIGTERM)
     # Every child (workers, multiprocessing's helper) is gone moments after the supervisor.
     deadline = time.monotonic() + 5
     while any(_alive(child) for child in children) and time.monotonic() < deadline:
-        time.sleep(0.1)
+        await asyncio.sleep(0.1)
     assert not [child for child in children if _alive(child)]
     with pytest.raises(OSError):
         _get(port, "/healthz")
+
+    # Both partners reconnect to another server and go on from the next prompt.
+    with _serving(tmp_path, database_url) as (_other, other_port):
+        sockets = [await _open(other_port, live_couple, token) for token in live_couple.tokens]
+        state = await _next(sockets[0], "state", partner_present=True)
+        assert state["current_index"] == 1
+        revealed = await _reveal(sockets, 1)
+        assert [message["prompt"] for message in revealed] == [live_couple.prompt_ids[1]] * 2
+        for socket in sockets:
+            await socket.close()
