@@ -1,6 +1,8 @@
 """Sign up → the code from the email → signed in → profile; log out and in; reset by code."""
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -119,4 +121,49 @@ def test_it_resets_the_password_with_the_emailed_code(live_server, phone, watch,
         page.get_by_label("Password").fill("a-Brand-new-passphrase-9")
         page.get_by_role("button", name="Log in").click()
         heading(page, "Hello Anna")
+    assert watched.errors == []
+
+
+def test_the_export_asks_the_password_again_and_downloads_a_file(
+    live_server, phone, watch, sign_in, screenshot
+):
+    anna = make_user("anna", language="en")
+    sign_in(phone, anna)
+    watched = watch(phone)
+    page = open_screen(watched, live_server.url + "/profile")
+    page.get_by_role("button", name="Download my data").click()
+    dialog = page.get_by_role("dialog", name="Enter your password again")
+    dialog.get_by_label("Password").fill("anna-Secret-Pass-1")
+    with page.expect_download() as download:
+        dialog.get_by_role("button", name="Confirm").click()
+    assert download.value.suggested_filename == "tweespraak-export.json"
+    exported = json.loads(Path(download.value.path()).read_text())
+    assert "anna@example.com" in json.dumps(exported)
+    page.get_by_text("Your file is downloading.").wait_for()
+    # Within the re-authentication window the second export needs no password.
+    with page.expect_download():
+        page.get_by_role("button", name="Download my data").click()
+    assert page.get_by_role("dialog").count() == 0
+    assert watched.errors == []
+
+
+def test_deleting_the_account_takes_the_password_and_signs_out(
+    live_server, phone, watch, sign_in, screenshot
+):
+    anna = make_user("anna", language="en")
+    sign_in(phone, anna)
+    watched = watch(phone)
+    page = open_screen(watched, live_server.url + "/profile")
+    page.get_by_role("button", name="Delete my account").click()
+    dialog = page.get_by_role("dialog", name="Delete your account")
+    screenshot(page, "delete-account")
+    dialog.get_by_label("Password").fill("not-her-password-1")
+    dialog.get_by_role("button", name="Delete for good").click()
+    dialog.locator("[data-field=password] .field-error:not([hidden])").wait_for()
+    assert User.objects.filter(pk=anna.pk).exists()
+    dialog.get_by_label("Password").fill("anna-Secret-Pass-1")
+    dialog.get_by_role("button", name="Delete for good").click()
+    heading(page, "Tweespraak")
+    assert page.get_by_role("link", name="Log in").first.is_visible()
+    assert not User.objects.filter(pk=anna.pk).exists()
     assert watched.errors == []

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from exercises.services import library_import
+from pairing.models import Couple
 from tests.conftest import make_user
 
 from .conftest import open_screen
@@ -50,6 +51,15 @@ def test_partners_pair_with_a_code_and_either_can_end_it(live_server, two_phones
     screenshot(page, "couple")
     page.get_by_role("button", name="End our couple").click()
     page.get_by_role("button", name="Yes, end it now").click()
+    # Ending cannot be undone: the password is asked again, and a wrong one is refused.
+    dialog = page.get_by_role("dialog", name="Enter your password again")
+    dialog.get_by_label("Password").fill("not-her-password-1")
+    dialog.get_by_role("button", name="Confirm").click()
+    dialog.locator(".field-error:not([hidden]), .form-error:not([hidden])").first.wait_for()
+    assert Couple.objects.filter(ended_at__isnull=True).count() == 1
+    screenshot(page, "couple-end-password")
+    dialog.get_by_label("Password").fill("anna-Secret-Pass-1")
+    dialog.get_by_role("button", name="Confirm").click()
     page.wait_for_url(live_server.url + "/")
     page.get_by_role("heading", name="Link with your partner").wait_for()
     assert anna.errors == [] and bram.errors == []

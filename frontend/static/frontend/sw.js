@@ -2,7 +2,7 @@
 // It keeps only the app shell (HTML, scripts, styles, strings, icons) for offline use.
 // It never caches API or account responses, WebSocket traffic, safety screens' data or answers:
 // those always go to the network and are never stored here.
-const SHELL_CACHE = "tweespraak-shell-v1";
+const SHELL_CACHE = "tweespraak-shell-v2";
 const SHELL = [
   "/",
   "/manifest.webmanifest",
@@ -18,8 +18,10 @@ const SHELL = [
   "/static/frontend/js/app.js",
   "/static/frontend/js/chrome.js",
   "/static/frontend/js/dom.js",
+  "/static/frontend/js/drafts.js",
   "/static/frontend/js/exit.js",
   "/static/frontend/js/i18n.js",
+  "/static/frontend/js/reauth.js",
   "/static/frontend/js/router.js",
   "/static/frontend/js/session.js",
   "/static/frontend/js/screens/accounts.js",
@@ -82,7 +84,15 @@ self.addEventListener("fetch", (event) => {
 self.addEventListener("message", (event) => {
   if (event.data?.type === "quick-exit") {
     event.waitUntil(
-      caches.keys().then((names) => Promise.all(names.filter((name) => name !== SHELL_CACHE).map((name) => caches.delete(name)))),
+      Promise.all([
+        caches.keys().then((names) => Promise.all(names.filter((name) => name !== SHELL_CACHE).map((name) => caches.delete(name)))),
+        // The page starts deleting the drafts too, but it is gone a moment later; this worker
+        // outlives it long enough to finish.
+        new Promise((resolve) => {
+          const request = indexedDB.deleteDatabase("tweespraak-drafts");
+          request.onsuccess = request.onerror = request.onblocked = resolve;
+        }),
+      ]),
     );
   }
 });

@@ -52,12 +52,27 @@ async function rest(method, path, body) {
   throw restError(status, data);
 }
 
+// A file the server offers as an attachment (the export): the body as a Blob, not parsed.
+async function download(path) {
+  let response;
+  try {
+    response = await fetch(`/api/${path}`, { credentials: "same-origin", cache: "no-store" });
+  } catch {
+    throw new ApiError(0, "offline", t("error.offline"));
+  }
+  if (!response.ok) throw restError(response.status, await response.json().catch(() => null));
+  const disposition = response.headers.get("Content-Disposition") || "";
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] || "tweespraak.json";
+  return { blob: await response.blob(), name };
+}
+
 export const api = {
   get: (path) => rest("GET", path),
   post: (path, body = {}) => rest("POST", path, body),
   put: (path, body) => rest("PUT", path, body),
   patch: (path, body) => rest("PATCH", path, body),
-  delete: (path) => rest("DELETE", path),
+  delete: (path, body) => rest("DELETE", path, body),
+  download,
 };
 
 function authError(status, data) {
@@ -89,6 +104,7 @@ export const accounts = {
   logout: () => auth("DELETE", "auth/session"),
   requestPasswordReset: (email) => auth("POST", "auth/password/request", { email }),
   resetPassword: (key, password) => auth("POST", "auth/password/reset", { key, password }),
+  reauthenticate: (password) => auth("POST", "auth/reauthenticate", { password }),
 };
 
 export function pendingFlow(result, id) {

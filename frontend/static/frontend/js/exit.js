@@ -2,6 +2,8 @@
 // this tab holds, ask the service worker to drop personal caches, and replace the current
 // history entry with a neutral site. The router never pushes history entries, so Back from
 // there leads out of the app, not into it.
+import { clearAll } from "./drafts.js";
+
 export const EXIT_URL = "https://www.google.com/";
 
 const SHIFT_PRESSES = 3;
@@ -16,6 +18,8 @@ export function quickExit() {
   } catch {
     // Storage may be disabled; leaving matters more than tidying.
   }
+  // Not awaited: the browser finishes deleting the drafts after the page has gone.
+  clearAll();
   navigator.serviceWorker?.controller?.postMessage({ type: "quick-exit" });
   window.location.replace(EXIT_URL);
 }

@@ -1,15 +1,33 @@
 // Who is signed in: the profile from /api/me/, or null.
 import { api } from "./api.js";
+import { clearAll } from "./drafts.js";
 
+// The last profile seen in this tab, so a reload while offline still knows who is answering.
+// sessionStorage ends with the tab, and logout and quick exit clear it.
+const KEY = "tweespraak.me";
 let me = null;
+
+function remember(user) {
+  try {
+    if (user) sessionStorage.setItem(KEY, JSON.stringify(user));
+    else sessionStorage.removeItem(KEY);
+  } catch {
+    // Storage may be disabled; being online then simply matters more.
+  }
+}
 
 export async function refreshMe() {
   try {
     me = await api.get("me/");
   } catch (error) {
+    if (error.code === "offline") {
+      me = JSON.parse(sessionStorage.getItem(KEY) || "null");
+      return me;
+    }
     if (error.status !== 401 && error.status !== 403) throw error;
     me = null;
   }
+  remember(me);
   return me;
 }
 
@@ -19,4 +37,15 @@ export function currentUser() {
 
 export function setCurrentUser(user) {
   me = user;
+  remember(user);
+}
+
+// Logout and account erasure: nothing of this person stays in this browser.
+export async function forgetThisDevice() {
+  try {
+    sessionStorage.clear();
+  } catch {
+    // Storage may be disabled.
+  }
+  await clearAll();
 }

@@ -3,8 +3,9 @@ import { accounts, api, pendingFlow } from "../api.js";
 import { drawChrome } from "../chrome.js";
 import { field, formError, h, onSubmit, screen } from "../dom.js";
 import { countryName, LANGUAGES, setLanguage, t } from "../i18n.js";
+import { CANCELLED, passwordDialog, saveFile, withReauth } from "../reauth.js";
 import { navigate } from "../router.js";
-import { currentUser, refreshMe, setCurrentUser } from "../session.js";
+import { currentUser, forgetThisDevice, refreshMe, setCurrentUser } from "../session.js";
 
 // Countries with curated help resources first; any other ISO code can still be typed.
 export const COUNTRIES = ["NL", "BE", "GB", "US", "DE"];
@@ -88,7 +89,7 @@ export function login({ query }) {
 export async function logout() {
   await accounts.logout();
   setCurrentUser(null);
-  sessionStorage.clear();
+  await forgetThisDevice();
   drawChrome();
   return navigate("/");
 }
@@ -156,10 +157,57 @@ export function profile() {
     await navigate("/profile");
     document.querySelector("[data-saved]")?.removeAttribute("hidden");
   });
+  const exportStatus = h("p", { class: "notice", role: "status", hidden: true });
+  const exportButton = h("button", {
+    type: "button",
+    class: "button secondary",
+    "data-testid": "export",
+    onclick: async () => {
+      exportButton.disabled = true;
+      exportStatus.hidden = true;
+      try {
+        const file = await withReauth(() => api.download("me/export/"));
+        if (file !== CANCELLED) {
+          saveFile(file);
+          exportStatus.textContent = t("profile.export_done");
+          exportStatus.hidden = false;
+        }
+      } catch (error) {
+        exportStatus.textContent = error.message || t("error.generic");
+        exportStatus.hidden = false;
+      } finally {
+        exportButton.disabled = false;
+      }
+    },
+  }, t("profile.export"));
+  const deleteButton = h("button", {
+    type: "button",
+    class: "button danger",
+    "data-testid": "delete-account",
+    onclick: async () => {
+      const erased = await passwordDialog({
+        title: t("profile.delete_title"),
+        intro: t("profile.delete_confirm"),
+        submitLabel: t("profile.delete_yes"),
+        danger: true,
+        confirm: async (password) => {
+          await api.delete("me/", { password });
+          return true;
+        },
+      });
+      if (erased === CANCELLED) return;
+      await forgetThisDevice();
+      setCurrentUser(null);
+      drawChrome();
+      navigate("/");
+    },
+  }, t("profile.delete"));
   return screen(
     t("profile.title"),
     h("p", {}, me.email),
     form,
+    h("section", { class: "card" }, h("h2", {}, t("profile.export_title")), h("p", {}, t("profile.export_intro")), exportButton, exportStatus),
+    h("section", { class: "card" }, h("h2", {}, t("profile.delete_title")), h("p", {}, t("profile.delete_intro")), deleteButton),
     h(
       "ul",
       { class: "link-list" },

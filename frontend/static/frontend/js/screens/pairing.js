@@ -3,6 +3,7 @@
 import { api } from "../api.js";
 import { empty, field, formError, h, onSubmit, screen } from "../dom.js";
 import { language, t } from "../i18n.js";
+import { CANCELLED, withReauth } from "../reauth.js";
 import { navigate } from "../router.js";
 
 async function myCouple() {
@@ -122,7 +123,8 @@ export async function couple() {
     ),
   );
   onSubmit(confirm, async () => {
-    await api.post("pairing/couple/end/");
+    // Ending cannot be undone, so the server wants the password again first.
+    if ((await withReauth(() => api.post("pairing/couple/end/"))) === CANCELLED) return;
     navigate("/");
   });
   const start = h("button", { type: "button", class: "button quiet", onclick: () => { start.hidden = true; confirm.hidden = false; confirm.querySelector("button")?.focus(); } }, t("couple.end"));

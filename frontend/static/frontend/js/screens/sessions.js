@@ -1,6 +1,7 @@
 // A couple session: answer alone (drafts saved as you type), submit with a summary, wait for
 // the partner, then the live reveal over the WebSocket, and the revealed answers afterwards.
 import { api } from "../api.js";
+import { draftsFor, forgetSession, keepSession, putDraft, savedSession } from "../drafts.js";
 import { empty, formError, h, onSubmit, screen } from "../dom.js";
 import { t } from "../i18n.js";
 import { navigate, onLeave, rerender } from "../router.js";
@@ -112,12 +113,23 @@ function promptControl(prompt, draft, changed) {
   };
 }
 
-function answering(session) {
+// `local` are this device's drafts: the ones not yet on the server win over the server's copy
+// (they are newer) and are sent as soon as there is a connection.
+function answering(session, local, { offline = false } = {}) {
   const drafts = new Map((session.me?.answers || []).map((answer) => [answer.prompt, answer]));
+  const unsaved = new Set();
+  for (const draft of local) {
+    if (offline || !draft.synced) drafts.set(draft.prompt, draft);
+    if (!draft.synced) unsaved.add(draft.prompt);
+  }
   const readers = new Map();
   const timers = new Map();
-  const unsaved = new Set();
+  const edits = new Map();
   const statusEls = new Map();
+  const keepLocally = (prompt, synced) => {
+    const reader = readers.get(prompt.id);
+    return putDraft({ session: session.id, prompt: prompt.id, value: reader.value(), keep_private: reader.keep(), synced });
+  };
 
   const setStatus = (promptId, key) => {
     statusEls.get(promptId).textContent = key ? t(key) : "";
@@ -125,10 +137,14 @@ function answering(session) {
 
   const save = async (prompt) => {
     const reader = readers.get(prompt.id);
+    const edit = edits.get(prompt.id);
     setStatus(prompt.id, "state.saving");
     try {
       await api.put(`sessions/${session.id}/answers/${prompt.id}/`, { value: reader.value(), keep_private: reader.keep() });
+      // Typed on while this was on its way: the newer text is still to be sent.
+      if (edits.get(prompt.id) !== edit) return;
       unsaved.delete(prompt.id);
+      await keepLocally(prompt, true);
       setStatus(prompt.id, "state.saved");
     } catch (error) {
       unsaved.add(prompt.id);
@@ -139,6 +155,13 @@ function answering(session) {
   const schedule = (prompt) => {
     clearTimeout(timers.get(prompt.id));
     unsaved.add(prompt.id);
+    edits.set(prompt.id, (edits.get(prompt.id) || 0) + 1);
+    // On this device first, so nothing typed is lost if the connection or the page goes.
+    keepLocally(prompt, false);
+    if (!navigator.onLine) {
+      setStatus(prompt.id, "state.offline_kept");
+      return;
+    }
     timers.set(prompt.id, setTimeout(() => save(prompt), SAVE_DELAY_MS));
   };
   const flush = async () => {
@@ -197,11 +220,18 @@ function answering(session) {
   onSubmit(submitForm, async () => {
     await flush();
     await api.post(`sessions/${session.id}/submit/`);
+    await forgetSession(session.id);
     rerender();
   });
 
+  if (offline) {
+    for (const id of unsaved) setStatus(id, "state.offline_kept");
+  } else if (unsaved.size) {
+    flush();
+  }
   return screen(
     session.exercise?.title || t("session.untitled"),
+    offline ? h("p", { class: "notice", role: "status", "data-testid": "offline-notice" }, t("session.offline")) : null,
     h("p", {}, t("session.answer_intro")),
     partnerLine(session),
     h("ol", { class: "prompts" }, items),
@@ -391,14 +421,23 @@ export async function session({ params }) {
   try {
     current = await api.get(`sessions/${encodeURIComponent(params.id)}/`);
   } catch (error) {
+    if (error.code === "offline") {
+      // Reloaded without a connection: answer on from this device's copy.
+      const shell = await savedSession(params.id);
+      if (shell) return answering(shell, await draftsFor(shell.id), { offline: true });
+    }
     if (error.code === "check_in_required") return navigate(`/check-in?next=${encodeURIComponent(`/s/${params.id}`)}`);
     if (error.code === "paused") {
       return screen(t("help.paused_title"), h("p", {}, error.message), h("a", { href: "/help", class: "button" }, t("help.resume")));
     }
     throw error;
   }
-  if (current.status === "completed" || current.status === "abandoned") return completed(current);
-  if (current.status === "ready_to_reveal" || current.status === "revealing") return liveReveal(current);
-  if (current.me?.state === "submitted") return waiting(current);
-  return answering(current);
+  if (current.status !== "answering" || current.me?.state === "submitted") {
+    await forgetSession(current.id);
+    if (current.status === "completed" || current.status === "abandoned") return completed(current);
+    if (current.status === "ready_to_reveal" || current.status === "revealing") return liveReveal(current);
+    return waiting(current);
+  }
+  await keepSession(current);
+  return answering(current, await draftsFor(current.id));
 }
