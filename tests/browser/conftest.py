@@ -164,3 +164,16 @@ def settled(page) -> None:
     """Wait until no part of the screen is still loading."""
     page.wait_for_selector("body[data-ready]")
     page.wait_for_function("() => !document.querySelector('.state-loading')")
+
+
+@pytest.fixture
+def asgi_server(tmp_path):
+    """daphne in a subprocess with its own migrated SQLite file, stopped at the end."""
+    from .asgi import AsgiServer
+
+    server = AsgiServer(tmp_path)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()

@@ -1,0 +1,156 @@
+"""The whole journey on two phones against a real ASGI server: anna and bram sign up with the
+emailed code, pair with an invite code, do the check-in, answer alone, submit, and reveal their
+answers together over the real WebSocket until the end, with a reaction and a pause on the way."""
+
+import pytest
+
+from .conftest import PHONE, Watched, axe_violations, open_screen, settled
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+EXERCISE = "waardering"
+PROMPTS = 4  # waardering in exercises/starter_library.json: text, multi, scale, choice
+
+
+def heading(page, text: str) -> None:
+    page.wait_for_function(
+        "text => document.querySelector('main h1')?.textContent === text", arg=text
+    )
+
+
+def sign_up(watched: Watched, server, name: str) -> None:
+    email = f"{name.lower()}@example.com"
+    page = open_screen(watched, server.url + "/signup")
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(f"{name}-a-long-Passphrase-7")
+    page.get_by_role("button", name="Create account").click()
+    heading(page, "Check your email")
+    page.get_by_label("Code").fill(server.last_code_for(email))
+    page.get_by_role("button", name="Confirm").click()
+    heading(page, f"Hello {name}")
+
+
+def check_in(page, server) -> None:
+    page.goto(server.url + "/check-in")
+    settled(page)
+    page.get_by_test_id("alone-yes").click()
+    questions = page.locator("[data-testid=checkin-questions] fieldset")
+    for index in range(questions.count()):
+        questions.nth(index).get_by_label("No").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_text("Thank you. You can go on.").wait_for()
+
+
+def answer_and_submit(page, who: str, *, second: bool = False) -> None:
+    page.locator("ol.prompts").wait_for()
+    prompts = page.locator("li.prompt")
+    for index in range(prompts.count()):
+        item = prompts.nth(index)
+        if item.locator("textarea").count():
+            item.locator("textarea").fill(f"{who} writes answer {index + 1}")
+        elif item.locator("input[type=range]").count():
+            item.locator("input[type=range]").fill("4")
+        else:
+            item.locator("input[type=radio], input[type=checkbox]").first.check()
+        item.get_by_text("Saved").wait_for()
+    page.get_by_role("button", name="Review my answers").click()
+    page.get_by_role("button", name="Lock my answers").click()
+    # The second to submit goes straight on to the live reveal.
+    if second:
+        page.get_by_test_id("presence").wait_for()
+    else:
+        page.get_by_text("Your answers are locked.").wait_for()
+
+
+def test_two_partners_go_from_sign_up_to_a_completed_live_reveal(
+    browser, watch, asgi_server, screenshot
+):
+    contexts = [browser.new_context(**PHONE) for _ in range(2)]
+    try:
+        anna, bram = watch(contexts[0]), watch(contexts[1])
+        sign_up(anna, asgi_server, "Anna")
+        screenshot(anna.page, "journey-home")
+        sign_up(bram, asgi_server, "Bram")
+
+        # Pairing: anna makes a code, bram sees who invites him before he accepts.
+        page_a = open_screen(anna, asgi_server.url + "/pair")
+        page_a.get_by_role("button", name="Make an invite code").click()
+        code = page_a.get_by_test_id("invite-code").inner_text()
+        screenshot(page_a, "journey-invite")
+        page_b = open_screen(bram, f"{asgi_server.url}/pair/{code}")
+        page_b.get_by_role("button", name="Yes, link us").click()
+        page_b.get_by_text("You and Anna").wait_for()
+
+        for page in (page_a, page_b):
+            check_in(page, asgi_server)
+        screenshot(page_b, "journey-check-in")
+
+        # Anna starts the exercise; bram finds it on his start screen.
+        page_a.goto(f"{asgi_server.url}/library/{EXERCISE}")
+        settled(page_a)
+        page_a.get_by_role("button", name="Start together").click()
+        page_a.wait_for_url("**/s/*")
+        session_url = page_a.url
+        answer_and_submit(page_a, "Anna")
+        screenshot(page_a, "journey-waiting")
+        page_b.goto(asgi_server.url + "/")
+        settled(page_b)
+        page_b.locator(".sessions a").first.click()
+        page_b.wait_for_url(session_url)
+        answer_and_submit(page_b, "Bram", second=True)
+
+        # Anna's screen is waiting: she checks again and joins the live reveal.
+        page_a.get_by_role("button", name="Check again").click()
+        page_a.get_by_test_id("presence").get_by_text("Bram is here.").wait_for()
+        page_b.get_by_test_id("presence").get_by_text("Anna is here.").wait_for()
+        screenshot(page_a, "journey-reveal-start")
+        for index in range(PROMPTS):
+            page_a.get_by_test_id("ready").click()
+            page_a.get_by_role("button", name="Waiting for Bram…").wait_for()
+            page_b.get_by_test_id("ready").click()
+            for page in (page_a, page_b):
+                page.locator("li.revealed").nth(index).wait_for()
+            if index == 0:
+                first_a = page_a.locator("li.revealed").first
+                first_b = page_b.locator("li.revealed").first
+                assert "Anna writes answer 1" in first_a.locator(".mine").inner_text()
+                assert "Bram writes answer 1" in first_a.locator(".partner").inner_text()
+                assert "Anna writes answer 1" in first_b.locator(".partner").inner_text()
+                first_a.get_by_role("button", name="Thank you").click()
+                first_b.get_by_text("Anna: Thank you").wait_for()
+                screenshot(page_b, "journey-reveal-reaction")
+                assert axe_violations(page_b) == []
+                # A pause shows both the breathing exercise until one of them goes on.
+                page_a.get_by_role("button", name="Pause").click()
+                for page in (page_a, page_b):
+                    page.get_by_test_id("breathing").wait_for()
+                screenshot(page_b, "journey-reveal-pause")
+                page_b.get_by_role("button", name="Go on").click()
+                for page in (page_a, page_b):
+                    page.get_by_test_id("breathing").wait_for(state="hidden")
+                    page.get_by_test_id("ready").wait_for()
+
+        for page in (page_a, page_b):
+            page.get_by_role("heading", name="Done together").wait_for()
+        screenshot(page_a, "journey-reveal-done")
+        assert axe_violations(page_a) == []
+        assert asgi_server.manage(
+            "shell",
+            "--verbosity",
+            "0",
+            "-c",
+            "from exercises.models import CoupleSession; "
+            "print(*CoupleSession.objects.values_list('status', flat=True))",
+        ).split() == ["completed"]
+
+        # History lists the revealed session with both sides.
+        page_b.goto(asgi_server.url + "/history")
+        settled(page_b)
+        page_b.locator(".sessions a").first.click()
+        page_b.locator("li.revealed").nth(PROMPTS - 1).wait_for()
+        screenshot(page_b, "journey-history-session")
+        assert anna.errors == [] and bram.errors == []
+    finally:
+        for context in contexts:
+            context.close()
