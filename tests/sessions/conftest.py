@@ -8,6 +8,7 @@ import json
 
 import pytest
 from channels.db import database_sync_to_async
+from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
@@ -78,6 +79,15 @@ def submitted_session(anna, bram, version: ExerciseVersion, bram_private=()) -> 
     session_services.session_submit(user=bram, session=session)
     session.refresh_from_db()
     return session
+
+
+@pytest.fixture(autouse=True)
+def _fresh_channel_layer():
+    """Every test runs on its own event loop; channels_redis binds its locks to the loop that
+    first used them, so each test gets a channel layer object of its own."""
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
 
 
 @pytest.fixture
