@@ -37,30 +37,61 @@ def start_session(page):
     page.locator("ol.prompts").wait_for()
 
 
-def test_drafts_save_as_you_type_and_survive_going_offline(
+DRAFT_DATABASES = "() => indexedDB.databases().then((list) => list.map((db) => db.name))"
+# How many rows the drafts database holds on this device (drafts and session outlines).
+STORED_ROWS = """() => new Promise((resolve) => {
+  const request = indexedDB.open("tweespraak-drafts");
+  request.onsuccess = () => {
+    const tx = request.result.transaction(["drafts", "sessions"]);
+    const counts = ["drafts", "sessions"].map((name) => tx.objectStore(name).count());
+    tx.oncomplete = () => resolve(counts.reduce((sum, count) => sum + count.result, 0));
+  };
+})"""
+
+
+def test_drafts_save_as_you_type_and_survive_going_offline_and_a_reload_offline(
     live_server, phone, watch, sign_in, screenshot, anna
 ):
     sign_in(phone, anna)
     watched = watch(phone)
     page = open_screen(watched, live_server.url + "/library/waardering")
     start_session(page)
+    # The offline shell needs the service worker in control of this page.
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     screenshot(page, "answering")
     first = page.locator("li.prompt").filter(has=page.locator("textarea")).first
     first.locator("textarea").fill("A first thought")
     first.get_by_text("Saved").wait_for()
-    assert Answer.objects.filter(user=anna).count() == 1
+    answer = Answer.objects.get(user=anna)
+    assert answer.value == "A first thought"
 
     phone.set_offline(True)
     first.locator("textarea").fill("Written on the train")
     first.get_by_text("Offline: saved when you are back online.").wait_for()
-    phone.set_offline(False)
-    first.get_by_text("Saved").wait_for()
-
     page.reload()
     settled(page)
-    page.locator("ol.prompts").wait_for()
-    assert page.locator("textarea").first.input_value() == "Written on the train"
-    # The failed save while offline is logged by Chromium; nothing else may be.
+    page.get_by_test_id("offline-notice").wait_for()
+    screenshot(page, "answering-offline")
+    first = page.locator("li.prompt").filter(has=page.locator("textarea")).first
+    assert first.locator("textarea").input_value() == "Written on the train"
+    first.get_by_text("Offline: saved when you are back online.").wait_for()
+    answer.refresh_from_db()
+    assert answer.value == "A first thought"
+
+    phone.set_offline(False)
+    first.get_by_text("Saved").wait_for()
+    answer.refresh_from_db()
+    assert answer.value == "Written on the train"
+
+    # Quick exit takes the drafts on this device with it.
+    assert "tweespraak-drafts" in page.evaluate(DRAFT_DATABASES)
+    page.get_by_test_id("leave").click()
+    page.wait_for_url("https://www.google.com/")
+    page.goto(live_server.url + "/advice")
+    page.wait_for_function(
+        f"() => ({DRAFT_DATABASES})().then((names) => !names.includes('tweespraak-drafts'))"
+    )
+    # The failed loads while offline are logged by Chromium; nothing else may be.
     assert [e for e in watched.errors if "ERR_INTERNET_DISCONNECTED" not in e] == []
 
 
@@ -84,8 +115,11 @@ def test_keep_private_per_prompt_then_submit_with_a_summary(
     summary.wait_for()
     assert "Answer 1" in summary.inner_text() or "for myself" in summary.inner_text()
     screenshot(page, "summary")
+    assert page.evaluate(STORED_ROWS) > 0
     page.get_by_role("button", name="Lock my answers").click()
     page.get_by_text("Your answers are locked.").wait_for()
+    # Once submitted, no answer stays on the device.
+    assert page.evaluate(STORED_ROWS) == 0
     assert page.get_by_test_id("partner-state").inner_text() == "Bram: not started"
     screenshot(page, "waiting")
     assert watched.errors == []
