@@ -129,8 +129,9 @@ def session_detail(*, user: User, session: CoupleSession) -> dict[str, Any]:
         "me": {
             "state": mine.state,
             "answers": [
-                {"prompt": prompt_id, **answer_data(answer, own=True)}
-                for prompt_id, answer in own.items()
+                {"prompt": prompt.id, **answer_data(own[prompt.id], own=True)}
+                for prompt in prompts
+                if prompt.id in own
             ],
         },
         "partner": None
