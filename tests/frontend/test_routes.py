@@ -24,6 +24,11 @@ CLIENT_PATHS = [
     "/advice",
     "/check-in",
     "/history",
+    "/therapist",
+    "/therapist/ABCD-EFGH",
+    "/assignments/3f0c6a3e-8d6b-4c55-9a5e-0b7d5b3f1c2a",
+    "/practice",
+    "/practice/3f0c6a3e-8d6b-4c55-9a5e-0b7d5b3f1c2a",
 ]
 
 

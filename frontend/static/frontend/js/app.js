@@ -9,6 +9,7 @@ import * as library from "./screens/library.js";
 import * as pairing from "./screens/pairing.js";
 import * as safety from "./screens/safety.js";
 import * as sessions from "./screens/sessions.js";
+import * as therapists from "./screens/therapists.js";
 import { refreshMe } from "./session.js";
 
 // Shift ×3 must work even before anything else has loaded.
@@ -33,6 +34,12 @@ function routes() {
   route("/library/:slug", library.detail, { auth: true });
   route("/s/:id", sessions.session, { auth: true });
   route("/history", sessions.history, { auth: true });
+  route("/therapist", therapists.therapist, { auth: true });
+  route("/therapist/:code", therapists.acceptTherapist, { auth: true });
+  // Where an "exercise assigned" notification leads.
+  route("/assignments/:id", therapists.therapist, { auth: true });
+  route("/practice", therapists.practice, { auth: true });
+  route("/practice/:id", therapists.practiceCouple, { auth: true });
 }
 
 function registerServiceWorker() {

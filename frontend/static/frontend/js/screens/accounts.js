@@ -212,6 +212,8 @@ export function profile() {
       "ul",
       { class: "link-list" },
       h("li", {}, h("a", { href: "/couple" }, t("profile.couple"))),
+      h("li", {}, h("a", { href: "/therapist" }, t("profile.therapist"))),
+      me.is_therapist ? h("li", {}, h("a", { href: "/practice" }, t("practice.title"))) : null,
       h("li", {}, h("a", { href: "/advice" }, t("nav.advice"))),
       h("li", {}, h("a", { href: "/logout", "data-testid": "logout" }, t("profile.logout"))),
     ),

@@ -5,6 +5,7 @@ import { draftsFor, forgetSession, keepSession, putDraft, savedSession } from ".
 import { empty, formError, h, onSubmit, screen } from "../dom.js";
 import { t } from "../i18n.js";
 import { navigate, onLeave, rerender } from "../router.js";
+import { shareCard } from "./therapists.js";
 
 const SAVE_DELAY_MS = 600;
 const REACTIONS = ["thanks", "hear_you", "tell_me_more", "me_too"];
@@ -33,7 +34,7 @@ function optionLabel(prompt, value) {
   return (prompt.options || []).find((option) => option.value === value)?.label ?? String(value);
 }
 
-function valueText(prompt, value) {
+export function valueText(prompt, value) {
   if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) {
     return t("session.no_answer");
   }
@@ -294,6 +295,7 @@ function completed(session) {
     items.length
       ? h("ol", { class: "revealed-list" }, items.map((item) => revealCard(byId.get(item.prompt), item, name, null)))
       : empty(t("history.nothing_revealed")),
+    items.length && session.partner ? shareCard(session) : null,
     h("a", { href: "/history", class: "button secondary" }, t("nav.history")),
   );
 }
