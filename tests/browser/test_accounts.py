@@ -53,7 +53,7 @@ def test_it_signs_up_verifies_the_code_and_edits_the_profile(live_server, phone,
     page.get_by_label("Your name").fill("Nora B.")
     page.get_by_label("Country").select_option("BE")
     page.locator("main").get_by_label("Language").select_option("nl")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     heading(page, "Profiel")
     screenshot(page, "profile")
     nora = User.objects.get(email="nora@example.com")
@@ -166,4 +166,26 @@ def test_deleting_the_account_takes_the_password_and_signs_out(
     heading(page, "Tweespraak")
     assert page.get_by_role("link", name="Log in").first.is_visible()
     assert not User.objects.filter(pk=anna.pk).exists()
+    assert watched.errors == []
+
+
+def test_notification_choices_are_saved_from_the_profile(live_server, phone, watch, sign_in):
+    from django.test import Client
+
+    anna = make_user("anna", language="en")
+    sign_in(phone, anna)
+    watched = watch(phone)
+    page = open_screen(watched, live_server.url + "/profile")
+    assert page.get_by_role("button", name="Turn on notifications on this phone").is_visible()
+    prefs = page.get_by_test_id("notification-preferences")
+    started = prefs.locator("fieldset", has_text="Your partner started an exercise")
+    started.get_by_label("By email").uncheck()
+    prefs.get_by_label("A weekly reminder").check()
+    prefs.get_by_role("button", name="Save notification choices").click()
+    prefs.get_by_text("Saved").wait_for()
+    client = Client()
+    client.force_login(anna)
+    saved = client.get("/api/notifications/preferences/").json()
+    assert saved["events"]["partner_started"] == {"push": True, "email": False}
+    assert saved["weekly_reminder"] is True
     assert watched.errors == []

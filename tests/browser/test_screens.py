@@ -36,6 +36,7 @@ SIGNED_IN = {
     "exercise": "/library/waardering",
     "couple": "/couple",
     "history": "/history",
+    "therapist": "/therapist",
 }
 
 

@@ -2,7 +2,7 @@
 // It keeps only the app shell (HTML, scripts, styles, strings, icons) for offline use.
 // It never caches API or account responses, WebSocket traffic, safety screens' data or answers:
 // those always go to the network and are never stored here.
-const SHELL_CACHE = "tweespraak-shell-v3";
+const SHELL_CACHE = "tweespraak-shell-v4";
 const SHELL = [
   "/",
   "/manifest.webmanifest",
@@ -27,6 +27,7 @@ const SHELL = [
   "/static/frontend/js/screens/accounts.js",
   "/static/frontend/js/screens/home.js",
   "/static/frontend/js/screens/library.js",
+  "/static/frontend/js/screens/notifications.js",
   "/static/frontend/js/screens/pairing.js",
   "/static/frontend/js/screens/safety.js",
   "/static/frontend/js/screens/sessions.js",
@@ -78,6 +79,40 @@ self.addEventListener("fetch", (event) => {
   } else if (SHELL.includes(url.pathname)) {
     event.respondWith(networkFirst(request));
   }
+});
+
+// Push: the server sends {title, body, url}, discreet unless the person chose detailed texts.
+// One tag, so a new message replaces the last instead of piling up on the lock screen.
+self.addEventListener("push", (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = {};
+  }
+  const url = typeof data.url === "string" && data.url.startsWith("/") ? data.url : "/";
+  event.waitUntil(
+    self.registration.showNotification(data.title || "Tweespraak", {
+      body: data.body || "",
+      tag: "tweespraak",
+      icon: "/static/frontend/icons/icon-192.png",
+      data: { url },
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL(event.notification.data?.url || "/", self.location.origin);
+  // Only ever open a page of this site, in an open window of the app when there is one.
+  if (target.origin !== self.location.origin) return;
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => new URL(client.url).origin === target.origin);
+      if (open) return open.navigate(target.href).then((client) => (client || open).focus());
+      return self.clients.openWindow(target.href);
+    }),
+  );
 });
 
 // "Leave quickly": drop every cache that could hold anything personal. Only the shell, which

@@ -5,6 +5,7 @@ import { field, formError, h, onSubmit, screen } from "../dom.js";
 import { countryName, LANGUAGES, setLanguage, t } from "../i18n.js";
 import { CANCELLED, passwordDialog, saveFile, withReauth } from "../reauth.js";
 import { navigate } from "../router.js";
+import { notificationsCard } from "./notifications.js";
 import { currentUser, forgetThisDevice, refreshMe, setCurrentUser } from "../session.js";
 
 // Countries with curated help resources first; any other ISO code can still be typed.
@@ -206,6 +207,7 @@ export function profile() {
     t("profile.title"),
     h("p", {}, me.email),
     form,
+    notificationsCard(),
     h("section", { class: "card" }, h("h2", {}, t("profile.export_title")), h("p", {}, t("profile.export_intro")), exportButton, exportStatus),
     h("section", { class: "card" }, h("h2", {}, t("profile.delete_title")), h("p", {}, t("profile.delete_intro")), deleteButton),
     h(
