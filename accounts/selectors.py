@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from .models import User
+from .models import TherapistApplication, User
 
 EXPORT_FORMAT = "tweespraak-export"
 EXPORT_VERSION = 1
@@ -24,9 +25,27 @@ EXPORT_VERSION = 1
 # Imported lazily: accounts sits below every other app and must not import them at load time.
 EXPORT_SECTIONS: dict[str, str] = {
     "pairing": "pairing.selectors.pairing_export",
+    "therapist_links": "pairing.therapist_export.therapist_links_export",
     "safety": "safety.selectors.safety_export",
     "exercises": "exercises.session_export.sessions_export",
+    "notifications": "notifications.export.notifications_export",
 }
+
+
+def _therapist_application(user: User) -> dict[str, Any] | None:
+    # Whether and when it was verified is the applicant's; which admin verified it is staff
+    # bookkeeping (and about someone else), so ``verified_by`` stays out.
+    application = TherapistApplication.objects.filter(user=user).first()
+    if application is None:
+        return None
+    return {
+        "name": application.name,
+        "practice": application.practice,
+        "registration_number": application.registration_number,
+        "country": application.country,
+        "created_at": application.created_at.isoformat(),
+        "verified_at": application.verified_at.isoformat() if application.verified_at else None,
+    }
 
 
 def profile_export(user: User) -> dict[str, Any]:
@@ -53,6 +72,18 @@ def profile_export(user: User) -> dict[str, Any]:
             }
             for session in UserSession.objects.filter(user=user).order_by("created_at")
         ],
+        # That a second factor is set up, and when it was used; never its secret or codes.
+        "authenticators": [
+            {
+                "type": authenticator.type,
+                "created_at": authenticator.created_at.isoformat(),
+                "last_used_at": (
+                    authenticator.last_used_at.isoformat() if authenticator.last_used_at else None
+                ),
+            }
+            for authenticator in Authenticator.objects.filter(user=user).order_by("created_at")
+        ],
+        "therapist_application": _therapist_application(user),
     }
 
 

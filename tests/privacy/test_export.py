@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import json
 
-from django.apps import apps
-from django.db import models
-
 from accounts.models import User
-from accounts.selectors import EXPORT_SECTIONS
 from pairing.services import couple_end
 from safety import services as safety_services
 from safety.content import QUESTION_IDS
@@ -99,32 +95,3 @@ def test_nothing_in_it_names_another_person_beyond_my_partners_display_name(
         assert email not in body
     assert str(bram.id) not in body
     assert str(dirk_and_ella.id) not in body
-
-
-def test_every_model_that_points_at_a_person_has_an_export_section():
-    """A new app that stores personal data must add its section to the export."""
-    covered_apps = {"accounts", "account", "usersessions"} | {
-        dotted.split(".")[0] for dotted in EXPORT_SECTIONS.values()
-    }
-    # Rows that are not *about* the person: staff bookkeeping (Django's admin log, who
-    # published a library version) and credentials (MFA secrets) that an export must not carry.
-    not_personal = {"admin.LogEntry", "mfa.Authenticator", "exercises.ExerciseVersion"}
-    # Waiting for ``notifications_export`` from the notifications app (push subscriptions,
-    # preferences, outbox); reported on issue 9. Erasure already covers them (CASCADE).
-    pending = {
-        "notifications.NotificationPreference",
-        "notifications.OutboxMessage",
-        "notifications.PushSubscription",
-    }
-    missing = sorted(
-        model._meta.label
-        for model in apps.get_models()
-        if model._meta.app_label not in covered_apps
-        and model._meta.label not in not_personal | pending
-        and any(
-            isinstance(field, models.ForeignKey) and field.related_model is User
-            for field in model._meta.concrete_fields
-        )
-    )
-
-    assert missing == []

@@ -1,0 +1,225 @@
+"""Every foreign key that points at a person has a place in that person's export (privacy
+rule 6), and a planted row of each one really shows up there.
+
+``COVERED`` names, per ``app.Model.field``, whose export shows the row and under which key;
+``NOT_PERSONAL`` lists the few documented exemptions (docs/privacy.md, "Export").
+"""
+
+from __future__ import annotations
+
+import json
+
+from allauth.usersessions.models import UserSession
+from django.apps import apps
+from django.db import models
+
+from accounts.models import TherapistApplication, User
+from exercises import session_services
+from exercises.assignment_services import assignment_create, session_share
+from notifications.models import Channel, Event, OutboxMessage, PushSubscription
+from pairing.services import therapist_link_end_by_partner
+from tests.privacy.conftest import reauthenticate
+from tests.safety.helpers import report_unsafe
+from tests.sessions.conftest import fresh_check_in, link, publish
+from tests.therapists.conftest import (
+    ANNA_MARKER,
+    BRAM_MARKER,
+    answered_session,
+    give_mfa,
+    reveal_all,
+    therapist_link,
+)
+
+ASSIGNMENT_NOTE = "THEA-NOTE-MARKER-51b0"
+
+# app.Model.field -> (whose export, section, key)
+COVERED: dict[str, tuple[str, str, str]] = {
+    "account.EmailAddress.user": ("anna", "profile", "email_addresses"),
+    "usersessions.UserSession.user": ("anna", "profile", "signed_in_devices"),
+    "mfa.Authenticator.user": ("thea", "profile", "authenticators"),
+    "accounts.TherapistApplication.user": ("thea", "profile", "therapist_application"),
+    "pairing.CoupleMember.user": ("anna", "pairing", "couples"),
+    "pairing.PartnerInvite.inviter": ("anna", "pairing", "invites"),
+    "pairing.TherapistLink.therapist": ("thea", "therapist_links", "links_i_issued"),
+    "pairing.TherapistLink.ended_by": ("bram", "therapist_links", "my_therapists"),
+    "pairing.TherapistConsent.user": ("anna", "therapist_links", "my_therapists"),
+    "exercises.CoupleSession.started_by": ("anna", "exercises", "sessions"),
+    "exercises.SessionParticipant.user": ("anna", "exercises", "sessions"),
+    "exercises.Answer.user": ("anna", "exercises", "sessions"),
+    "exercises.SessionReaction.user": ("anna", "exercises", "reactions_sent"),
+    "exercises.SessionPresence.user": ("anna", "exercises", "live_connections"),
+    "exercises.SessionShare.user": ("anna", "exercises", "shared_with_therapist"),
+    "exercises.SessionShare.therapist": ("thea", "exercises", "shared_with_me"),
+    "exercises.Assignment.therapist": ("thea", "exercises", "assignments_given"),
+    "safety.SafetyCheckIn.user": ("anna", "safety", "check_ins"),
+    "safety.SafetyReport.user": ("anna", "safety", "reports"),
+    "safety.SafetyState.user": ("anna", "safety", "pause"),
+    "notifications.PushSubscription.user": ("anna", "notifications", "push_subscriptions"),
+    "notifications.NotificationPreference.user": ("anna", "notifications", "preferences"),
+    "notifications.OutboxMessage.user": ("anna", "notifications", "outbox"),
+}
+
+# Rows that are not *about* the person: staff bookkeeping (Django's admin log, which admin
+# published a library version or verified a therapist).
+NOT_PERSONAL = {
+    "admin.LogEntry.user",
+    "exercises.ExerciseVersion.published_by",
+    "accounts.TherapistApplication.verified_by",
+}
+
+
+def user_foreign_keys() -> dict[str, tuple[type[models.Model], str]]:
+    return {
+        f"{model._meta.label}.{field.name}": (model, field.attname)
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.ForeignKey) and field.related_model is User
+    }
+
+
+def test_every_foreign_key_to_a_person_is_exported_or_a_documented_exemption():
+    found = set(user_foreign_keys())
+
+    assert sorted(found - set(COVERED) - NOT_PERSONAL) == []
+    # And no stale entries: the lists describe the models as they are.
+    assert sorted((set(COVERED) | NOT_PERSONAL) - found) == []
+
+
+def test_the_exemptions_are_documented():
+    from pathlib import Path
+
+    privacy = (Path(__file__).resolve().parents[2] / "docs" / "privacy.md").read_text()
+    for label in NOT_PERSONAL:
+        assert f"`{label}`" in privacy, label
+
+
+def plant_a_row_for_every_foreign_key(anna, bram, thea, client_for) -> None:
+    fresh_check_in(anna)
+    fresh_check_in(bram)
+    couple = link(anna, bram)
+    give_mfa(thea)
+    TherapistApplication.objects.create(
+        user=thea, name="Thea", practice="Praktijk", registration_number="12345678", country="NL"
+    )
+    therapist_link(thea, anna, bram)
+    assignment_create(
+        therapist=thea,
+        couple_id=couple.id,
+        exercise_slug=publish().exercise.slug,
+        note=ASSIGNMENT_NOTE,
+    )
+    # reveal_all joins both partners and nobody leaves: anna's connection still has its
+    # presence row.
+    session = reveal_all(answered_session(publish("tweede"), anna, bram), anna, bram)
+    session_share(user=anna, session_id=session.id)
+    session_services.reveal_react(
+        user=anna,
+        session_id=session.id,
+        prompt_id=session.version.prompts.first().id,
+        reaction="thanks",
+    )
+    report_unsafe(anna)
+    PushSubscription.objects.create(
+        user=anna,
+        endpoint="https://fcm.googleapis.com/fcm/send/anna",
+        p256dh="ANNA-P256-KEY",
+        auth="ANNA-AUTH-KEY",
+    )
+    preferences = client_for(anna).patch(
+        "/api/notifications/preferences/", {"weekly_reminder": True}, format="json"
+    )
+    assert preferences.status_code == 200, preferences.content
+    OutboxMessage.objects.create(
+        user=anna, channel=Channel.EMAIL, event=Event.PARTNER_STARTED, payload={"path": "/s/x"}
+    )
+    therapist_link_end_by_partner(user=bram)
+
+
+def test_a_planted_row_of_every_covered_foreign_key_is_in_its_owners_export(
+    anna, bram, thea, client_for
+):
+    plant_a_row_for_every_foreign_key(anna, bram, thea, client_for)
+    people = {"anna": anna, "bram": bram, "thea": thea}
+    exports = {}
+    for key, user in people.items():
+        client = client_for(user)
+        reauthenticate(client, user)
+        response = client.get("/api/me/export/")
+        assert response.status_code == 200
+        exports[key] = json.loads(response.content)
+    foreign_keys = user_foreign_keys()
+
+    missing = []
+    for label, (owner, section, key) in COVERED.items():
+        model, attname = foreign_keys[label]
+        assert model._default_manager.filter(**{attname: people[owner].pk}).exists(), label
+        if exports[owner][section][key] in (None, [], {}):
+            missing.append(label)
+
+    assert missing == []
+    assert UserSession.objects.filter(user=anna).exists()
+
+
+def test_a_therapists_export_holds_their_notes_and_links_but_no_answers(
+    anna, bram, thea, client_for
+):
+    plant_a_row_for_every_foreign_key(anna, bram, thea, client_for)
+    client = client_for(thea)
+    reauthenticate(client, thea)
+    body = client.get("/api/me/export/").content.decode()
+    export = json.loads(body)
+
+    assert ASSIGNMENT_NOTE in body
+    assert [link["status"] for link in export["therapist_links"]["links_i_issued"]] == ["ended"]
+    assert export["exercises"]["shared_with_me"][0].keys() == {"session", "shared_at"}
+    # anna shared her answers with thea, but they are anna's: read in the app, never exported.
+    assert ANNA_MARKER not in body
+    assert BRAM_MARKER not in body
+    assert export["exercises"]["sessions"] == []
+
+
+def test_a_partners_export_names_the_therapist_and_who_ended_the_link(anna, bram, thea, client_for):
+    plant_a_row_for_every_foreign_key(anna, bram, thea, client_for)
+    exports = {}
+    for user in (anna, bram):
+        client = client_for(user)
+        reauthenticate(client, user)
+        exports[user.display_name] = client.get("/api/me/export/").json()
+
+    annas = exports["Anna"]["therapist_links"]["my_therapists"]
+    brams = exports["Bram"]["therapist_links"]["my_therapists"]
+    assert [(link["therapist"], link["ended_by_me"]) for link in annas] == [
+        ({"display_name": "Thea", "practice": "Praktijk"}, False)
+    ]
+    assert [link["ended_by_me"] for link in brams] == [True]
+    assert annas[0]["accepted_at"] is not None
+    assert exports["Anna"]["therapist_links"]["links_i_issued"] == []
+
+
+def test_notifications_show_the_push_host_only_and_none_of_my_partners(
+    anna, bram, thea, client_for
+):
+    plant_a_row_for_every_foreign_key(anna, bram, thea, client_for)
+    PushSubscription.objects.create(
+        user=bram, endpoint="https://updates.push.services.mozilla.com/bram", p256dh="Q", auth="B"
+    )
+    OutboxMessage.objects.create(
+        user=bram, channel=Channel.PUSH, event=Event.READY_TO_REVEAL, payload={"path": "/s/b"}
+    )
+    client = client_for(anna)
+    reauthenticate(client, anna)
+    body = client.get("/api/me/export/").content.decode()
+    notifications = json.loads(body)["notifications"]
+
+    assert [device["push_service"] for device in notifications["push_subscriptions"]] == [
+        "fcm.googleapis.com"
+    ]
+    for credential in ("/fcm/send/anna", "ANNA-P256-KEY", "ANNA-AUTH-KEY"):
+        assert credential not in body
+    assert "mozilla" not in body
+    assert notifications["preferences"]["weekly_reminder"] is True
+    # Services may queue more of anna's own rows; the planted one is there, bram's is not.
+    assert ("partner_started", "/s/x") in [
+        (row["event"], row["path"]) for row in notifications["outbox"]
+    ]
+    assert "/s/b" not in body
