@@ -196,9 +196,10 @@ class DeliveryCounter:
     def expect(self, stream: str, count: int) -> None:
         self.expected[stream] = self.expected.get(stream, 0) + count
 
-    def got(self, stream: str, sequence: int) -> None:
+    def got(self, stream: str, sequence: int, *, late_ok: bool = False) -> None:
+        """``late_ok``: a recount after the fact, where seeing it again is no duplicate."""
         seen = self.seen.setdefault(stream, set())
-        if sequence in seen:
+        if sequence in seen and not late_ok:
             self.duplicates += 1
         seen.add(sequence)
 

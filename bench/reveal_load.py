@@ -84,6 +84,7 @@ async def _couple(
     gate,
     ramp: float,
     wait: float,
+    think: float,
 ) -> None:
     await asyncio.sleep(random.uniform(0, ramp))
     peers: list[Peer] = []
@@ -121,6 +122,9 @@ async def _couple(
                         _is("reaction", prompt=prompt, reaction=reaction), wait, mark
                     )
                     result.counter.got(f"{stream}:reaction", 2 * index + sender)
+            if think:
+                # Partners read and talk before the next prompt.
+                await asyncio.sleep(random.uniform(0.5, 1.5) * think)
         for peer, stream in zip(peers, streams, strict=True):
             result.counter.expect(f"{stream}:completed", 1)
             await peer.wait_for(_is("completed"), wait)
@@ -131,12 +135,26 @@ async def _couple(
     except Exception as error:
         result.error(type(error).__name__)
     finally:
-        for peer in peers:
+        for peer, stream in zip(peers, (f"{number}:a", f"{number}:b"), strict=False):
             for _at, message in peer.messages:
                 if message.get("type") == "error":
                     result.error(f"server:{message.get('code')}")
+            _credit_late_arrivals(peer, stream, couple, result.counter)
             with contextlib.suppress(Exception):
                 await peer.close()
+
+
+def _credit_late_arrivals(
+    peer: Peer, stream: str, couple: ReadyCouple, counter: DeliveryCounter
+) -> None:
+    """After a timeout, what still arrived before the socket closed was late, not dropped."""
+    for _at, message in peer.messages:
+        if message.get("type") == "reveal":
+            counter.got(f"{stream}:reveal", message["index"], late_ok=True)
+        elif message.get("type") == "reaction" and message.get("prompt") in couple.prompt_ids:
+            index = couple.prompt_ids.index(message["prompt"])
+            sender = REACTIONS.index(message["reaction"])
+            counter.got(f"{stream}:reaction", 2 * index + sender, late_ok=True)
 
 
 async def _sample_rss(pids: list[int], peaks: dict[int, int], stop: asyncio.Event) -> None:
@@ -149,7 +167,12 @@ async def _sample_rss(pids: list[int], peaks: dict[int, int], stop: asyncio.Even
 
 
 async def run_step(
-    couples: list[ReadyCouple], workers: list[Server], ramp: float, wait: float, step_timeout: float
+    couples: list[ReadyCouple],
+    workers: list[Server],
+    ramp: float,
+    wait: float,
+    step_timeout: float,
+    think: float,
 ) -> tuple[StepResult, dict[str, Any]]:
     result = StepResult(couples=len(couples))
     pids = [worker.pid for worker in workers]
@@ -161,7 +184,7 @@ async def run_step(
     ports = (workers[0].port, workers[1].port)
     started = time.monotonic()
     tasks = [
-        asyncio.create_task(_couple(n, couple, ports, result, gate, ramp, wait))
+        asyncio.create_task(_couple(n, couple, ports, result, gate, ramp, wait, think))
         for n, couple in enumerate(couples)
     ]
     _done, unfinished = await asyncio.wait(tasks, timeout=step_timeout)
@@ -245,6 +268,12 @@ def parse_args(argv=None):
         "--wait", type=float, default=WAIT_SECONDS, help="seconds to wait for any one message"
     )
     parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a couple spends on a revealed prompt before the next (0: none)",
+    )
+    parser.add_argument(
         "--step-timeout", type=float, default=600, help="seconds before a step gives up"
     )
     parser.add_argument(
@@ -270,7 +299,12 @@ async def run_all(args, env: dict[str, str], couples_by_step: dict[int, list[Rea
     try:
         for count in args.couples:
             result, stats = await run_step(
-                couples_by_step[count], workers, args.ramp, args.wait, args.step_timeout
+                couples_by_step[count],
+                workers,
+                args.ramp,
+                args.wait,
+                args.step_timeout,
+                args.think,
             )
             rows.append(summarize(result, stats))
             # A long ladder shows each step as it finishes.
