@@ -1,38 +1,76 @@
-"""The authorization matrix: every API endpoint by every actor → the expected answer.
+"""The authorization matrix: every API endpoint and the live-reveal WebSocket by every actor →
+the expected answer.
 
-Members are the two partners of the couple that owns the objects (anna, whose objects they are,
-and bram); everyone else signed in (a stranger, an unlinked therapist, a content editor, an
-admin) gets 404 on those objects, never 403 and never the object (privacy rule 5). Anonymous
-requests get 401 except on the few public endpoints. A final test fails when a URL pattern under
-/api/ has no row here.
+The objects belong to anna ("self") and bram ("partner"), a couple with an active therapist
+link to tom and an assignment from him. The others: fien, anna's ex-partner (their couple ended
+before anna met bram); cas, a stranger; tom, the linked therapist, with and without a TOTP
+authenticator; thea, a therapist with TOTP who is not linked; eva, a content editor; and an
+admin. Everyone who is not one of the two partners gets 404 on their objects, never 403 and
+never the object (privacy rule 5); therapist endpoints answer 403 to non-therapists and to a
+therapist without MFA before any lookup. Anonymous requests get 401 except on the few public
+endpoints. A test fails when a URL pattern under /api/ has no row here.
 """
 
 from __future__ import annotations
 
-import uuid
+from datetime import timedelta
+from unittest import mock
 
 import pytest
+from channels.layers import channel_layers
 from django.urls import URLResolver, get_resolver
+from django.utils import timezone
 from rest_framework.test import APIClient
 
+from exercises.assignment_services import assignment_create
+from exercises.session_services import session_start, session_submit
 from notifications.models import PushSubscription
-from safety.services import report_create
+from pairing.services import couple_end
+from safety.services import pause_resume, report_create
 from tests.conftest import make_user
 from tests.privacy.conftest import reauthenticate
-from tests.sessions.conftest import fresh_check_in, link, publish
+from tests.sessions.conftest import answer_all, connect, fresh_check_in, link, publish
+from tests.therapists.conftest import give_mfa, therapist_link
 
-OK = "ok"  # any answer that is not 401/403/404/5xx: the actor reached their own data
+OK = "ok"  # not 401/403/404/5xx: the actor reached this object, which is theirs
 REACHED = "reached"  # signed in and let through: 2xx, or 4xx about their own state ("no couple")
-DENIED = "denied"  # 403 or 404: not theirs
-PUBLIC = "public"  # reachable without signing in
+PUBLIC = "public"  # reachable without signing in: 200
+NOT_A_THERAPIST = (403, "not_a_therapist")
+MFA_REQUIRED = (403, "mfa_required")
 
-# (method, route) -> {"anonymous": ..., "member": ..., "other": ...}; None = not checked as that
-# actor because the endpoint has no object of anna's in its path.
+ACTORS = [
+    "anonymous",
+    "self",
+    "partner",
+    "ex_partner",
+    "stranger",
+    "linked_therapist_mfa",
+    "linked_therapist",
+    "unlinked_therapist",
+    "editor",
+    "admin",
+]
+PARTNERS = {"self", "partner"}
+
+# Each row: the expectation for "anonymous", for the two partners ("member"), and for everyone
+# else ("other"), with per-actor overrides where an actor differs from its group.
 SIGNED_IN = {"anonymous": 401, "member": REACHED, "other": REACHED}
 OBJECT = {"anonymous": 401, "member": OK, "other": 404}
-OWN_OBJECT = {"anonymous": 401, "member": "self-only", "other": 404}
-THERAPIST_ONLY = {"anonymous": 401, "member": DENIED, "other": DENIED}
+OWN_OBJECT = {"anonymous": 401, "member": OK, "partner": 404, "other": 404}
 OPEN = {"anonymous": PUBLIC, "member": REACHED, "other": REACHED}
+
+
+def therapist_only(*, linked: object, unlinked: object) -> dict:
+    """A therapist endpoint: the role and MFA are checked before any lookup."""
+    return {
+        "anonymous": 401,
+        "member": NOT_A_THERAPIST,
+        "other": NOT_A_THERAPIST,
+        "linked_therapist": MFA_REQUIRED,
+        "linked_therapist_mfa": linked,
+        "unlinked_therapist": unlinked,
+    }
+
 
 ROWS: dict[tuple[str, str], dict] = {
     ("GET", "api/me/"): SIGNED_IN,
@@ -45,13 +83,13 @@ ROWS: dict[tuple[str, str], dict] = {
     ("GET", "api/pairing/invites/<str:code>/"): SIGNED_IN,
     ("DELETE", "api/pairing/invites/<str:code>/"): SIGNED_IN,
     ("POST", "api/pairing/invites/<str:code>/accept/"): SIGNED_IN,
-    ("GET", "api/pairing/couple/"): SIGNED_IN,
+    ("GET", "api/pairing/couple/"): {"anonymous": 401, "member": 200, "other": 404},
     ("POST", "api/pairing/couple/end/"): SIGNED_IN,
     ("GET", "api/pairing/therapist-invites/<str:code>/"): SIGNED_IN,
     ("POST", "api/pairing/therapist-invites/<str:code>/accept/"): SIGNED_IN,
-    ("GET", "api/pairing/therapist/"): SIGNED_IN,
-    ("DELETE", "api/pairing/therapist/"): SIGNED_IN,
-    ("POST", "api/therapist/invites/"): {"anonymous": 401, "member": 403, "other": "role"},
+    ("GET", "api/pairing/therapist/"): {"anonymous": 401, "member": 200, "other": 404},
+    ("DELETE", "api/pairing/therapist/"): {"anonymous": 401, "member": 204, "other": 404},
+    ("POST", "api/therapist/invites/"): therapist_only(linked=201, unlinked=201),
     ("GET", "api/exercises/"): SIGNED_IN,
     ("GET", "api/exercises/<slug:slug>/"): SIGNED_IN,
     ("GET", "api/sessions/"): SIGNED_IN,
@@ -62,11 +100,13 @@ ROWS: dict[tuple[str, str], dict] = {
     ("POST", "api/sessions/<uuid:session_id>/share/"): OBJECT,
     ("DELETE", "api/sessions/<uuid:session_id>/share/"): OBJECT,
     ("GET", "api/assignments/"): SIGNED_IN,
-    ("POST", "api/assignments/<uuid:assignment_id>/start/"): SIGNED_IN,
-    ("GET", "api/therapist/couples/"): THERAPIST_ONLY,
-    ("GET", "api/therapist/couples/<uuid:couple_id>/"): THERAPIST_ONLY,
-    ("DELETE", "api/therapist/couples/<uuid:couple_id>/"): THERAPIST_ONLY,
-    ("POST", "api/therapist/couples/<uuid:couple_id>/assignments/"): THERAPIST_ONLY,
+    ("POST", "api/assignments/<uuid:assignment_id>/start/"): OBJECT,
+    ("GET", "api/therapist/couples/"): therapist_only(linked=200, unlinked=200),
+    ("GET", "api/therapist/couples/<uuid:couple_id>/"): therapist_only(linked=200, unlinked=404),
+    ("DELETE", "api/therapist/couples/<uuid:couple_id>/"): therapist_only(linked=204, unlinked=404),
+    ("POST", "api/therapist/couples/<uuid:couple_id>/assignments/"): therapist_only(
+        linked=201, unlinked=404
+    ),
     ("GET", "api/safety/check-in/"): SIGNED_IN,
     ("POST", "api/safety/check-in/"): SIGNED_IN,
     ("GET", "api/safety/reports/"): SIGNED_IN,
@@ -97,7 +137,16 @@ ROWS: dict[tuple[str, str], dict] = {
     ("GET", "api/docs/"): OPEN,
 }
 
-ACTORS = ["anonymous", "self", "partner", "stranger", "therapist", "editor", "admin"]
+# Rows that end something, run last and in this order so they do not change the others.
+DESTRUCTIVE = [
+    ("DELETE", "api/therapist/couples/<uuid:couple_id>/"),
+    ("DELETE", "api/pairing/therapist/"),
+    ("POST", "api/pairing/couple/end/"),
+]
+
+
+def run_order(key: tuple[str, str]) -> int:
+    return DESTRUCTIVE.index(key) + 1 if key in DESTRUCTIVE else 0
 
 
 def api_routes() -> set[tuple[str, str]]:
@@ -125,39 +174,73 @@ def test_every_api_endpoint_has_a_row():
     assert sorted(set(ROWS) - api_routes()) == []
 
 
-@pytest.fixture
-def world(anna, bram, cas, thea, eva):
-    fresh_check_in(anna)
-    fresh_check_in(bram)
+def build_world(actor: str) -> dict:
+    """anna and bram with everything a URL can point at, and one user per actor."""
+    anna, bram = make_user("anna"), make_user("bram")
+    fien, cas, tom = make_user("fien"), make_user("cas"), make_user("tom", is_therapist=True)
+    thea = make_user("thea", is_therapist=True)
+    for person in (anna, bram, fien):
+        fresh_check_in(person)
+    link(anna, fien)
+    couple_end(user=anna)
     couple = link(anna, bram)
+    therapist_link(tom, anna, bram)
+    # Linking and assigning are services; the MFA gate is the API's, tried with and without.
+    if actor == "linked_therapist_mfa":
+        give_mfa(tom)
+    give_mfa(thea)
     version = publish()
-    from exercises.session_services import session_start
-
+    assigned = publish("opdracht")
+    assignment = assignment_create(
+        therapist=tom, couple_id=couple.id, exercise_slug=assigned.exercise.slug, note="n"
+    )
+    # anna's report is three days old and she resumed since, so her own actions are not
+    # refused as paused: the partners' rows show them reaching their objects for real.
+    now = timezone.now()
+    with mock.patch("django.utils.timezone.now", return_value=now - timedelta(days=3)):
+        report = report_create(user=anna, note="")
+    with mock.patch("django.utils.timezone.now", return_value=now - timedelta(days=2)):
+        pause_resume(user=anna)
+    fresh_check_in(anna)
     session = session_start(user=anna, exercise_slug=version.exercise.slug)
-    report = report_create(user=anna, note="")
     subscription = PushSubscription.objects.create(
         user=anna, endpoint="https://push.invalid/anna", p256dh="k", auth="a"
     )
-    admin = make_user("root", is_staff=True, is_superuser=True)
+    users = {
+        "self": anna,
+        "partner": bram,
+        "ex_partner": fien,
+        "stranger": cas,
+        "linked_therapist_mfa": tom,
+        "linked_therapist": tom,
+        "unlinked_therapist": thea,
+        "editor": make_user("eva", is_staff=True),
+        "admin": make_user("root", is_staff=True, is_superuser=True),
+    }
     return {
-        "users": {
-            "self": anna,
-            "partner": bram,
-            "stranger": cas,
-            "therapist": thea,
-            "editor": eva,
-            "admin": admin,
-        },
+        "users": users,
+        "session": session,
         "params": {
             "<str:code>": "ABCD-EFGH",
             "<slug:slug>": version.exercise.slug,
             "<uuid:session_id>": str(session.id),
             "<uuid:prompt_id>": str(version.prompts.first().id),
-            "<uuid:assignment_id>": str(uuid.uuid4()),
+            "<uuid:assignment_id>": str(assignment.id),
             "<uuid:couple_id>": str(couple.id),
             "<uuid:report_id>": str(report.id),
             "<uuid:subscription_id>": str(subscription.id),
             "<str:token>": "not-a-token",
+        },
+        "bodies": {
+            "api/me/": {"password": "not-the-password"},
+            "api/sessions/<uuid:session_id>/answers/<uuid:prompt_id>/": {
+                "value": "x",
+                "keep_private": False,
+            },
+            "api/safety/reports/<uuid:report_id>/": {"share_with_therapist": False},
+            "api/therapist/couples/<uuid:couple_id>/assignments/": {
+                "exercise": version.exercise.slug
+            },
         },
     }
 
@@ -172,52 +255,57 @@ def client_as(actor: str, world) -> APIClient:
 
 
 def expected_for(row: dict, actor: str):
+    if actor in row:
+        return row[actor]
     if actor == "anonymous":
         return row["anonymous"]
-    if actor in ("self", "partner"):
-        value = row["member"]
-        if value == "self-only":
-            return OK if actor == "self" else 404
-        return value
-    return row["other"]
+    return row["member"] if actor in PARTNERS else row["other"]
 
 
-def check(status: int, expected) -> bool:
+def check(response, expected) -> bool:
+    status = response.status_code
     if expected == OK:
         return status not in (401, 403, 404) and status < 500
-    if expected == "role":
-        # Therapists are let through, everyone else gets 403: the role is no secret.
-        return status != 401 and status < 500
     if expected == REACHED:
         return status not in (401, 403) and status < 500
     if expected == PUBLIC:
         return status == 200
-    if expected == DENIED:
-        return status in (403, 404)
+    if isinstance(expected, tuple):
+        return (status, response.json().get("code")) == expected
     return status == expected
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("actor", ACTORS)
-def test_the_matrix_holds_for(actor, world):
+def test_the_matrix_holds_for(actor):
+    world = build_world(actor)
     client = client_as(actor, world)
     wrong = []
-    # Destructive rows last, so that ending a couple or erasing does not change earlier rows.
-    order = sorted(ROWS, key=lambda key: key in {("POST", "api/pairing/couple/end/")})
-    for method, route in order:
+    for method, route in sorted(ROWS, key=run_order):
         path = "/" + route
         for placeholder, value in world["params"].items():
             path = path.replace(placeholder, value)
-        body = {"password": "not-the-password"} if route == "api/me/" else {}
-        if "answers" in route:
-            body = {"value": "x", "keep_private": False}
-        if "reports/<uuid" in route:
-            body = {"share_with_therapist": False}
+        body = world["bodies"].get(route, {})
         response = getattr(client, method.lower())(path, body, format="json")
         expected = expected_for(ROWS[(method, route)], actor)
-        if not check(response.status_code, expected):
+        if not check(response, expected):
             wrong.append((method, path, response.status_code, expected))
 
     assert wrong == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("actor", ["stranger", "ex_partner", "linked_therapist_mfa", "admin"])
+def test_others_get_the_same_404_as_for_an_id_that_does_not_exist(actor):
+    """A 404 that looked different for a real id would tell that the object exists."""
+    import uuid
+
+    world = build_world(actor)
+    client = client_as(actor, world)
+    real = client.get(f"/api/sessions/{world['session'].id}/")
+    unknown = client.get(f"/api/sessions/{uuid.uuid4()}/")
+
+    assert (real.status_code, real.json()) == (unknown.status_code, unknown.json())
 
 
 def test_ids_in_api_paths_are_uuids():
@@ -225,3 +313,46 @@ def test_ids_in_api_paths_are_uuids():
         for part in route.split("/"):
             if part.startswith("<") and part.endswith(">") and "id>" in part:
                 assert part.startswith("<uuid:"), route
+
+
+# ---- the live reveal -----------------------------------------------------------------------
+
+WEBSOCKET = {
+    "anonymous": (False, 4401),
+    "self": (True, "state"),
+    "partner": (True, "state"),
+}
+WEBSOCKET_OTHERS = (False, 4404)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("auth", ["token", "cookie"])
+@pytest.mark.parametrize("actor", ACTORS)
+async def test_only_the_two_partners_may_open_the_live_reveal(actor, auth):
+    from channels.db import database_sync_to_async
+
+    channel_layers.backends.clear()
+
+    def ready_to_reveal() -> dict:
+        world = build_world(actor)
+        session = world["session"]
+        for person in ("self", "partner"):
+            answer_all(session, world["users"][person])
+        for person in ("self", "partner"):
+            session_submit(user=world["users"][person], session=session)
+        return world
+
+    world = await database_sync_to_async(ready_to_reveal)()
+    user = world["users"].get(actor)
+    live, connected, detail = await connect(user, world["session"].id, cookie=auth == "cookie")
+    try:
+        if connected:
+            first = await live.next()
+            outcome = (True, first["type"])
+        else:
+            outcome = (False, detail)
+    finally:
+        await live.close()
+        channel_layers.backends.clear()
+
+    assert outcome == WEBSOCKET.get(actor, WEBSOCKET_OTHERS)
