@@ -6,7 +6,8 @@ Partner A of every couple talks to worker 1 and partner B to worker 2, so every 
 processes through the Redis channel layer. Each couple connects, then for each of the five
 prompts: A sends ``ready`` and waits until the server confirms it, B sends ``ready`` (the
 second ``ready``), both wait for their ``reveal``; then both react and wait for both
-``reaction`` messages; at the end both wait for ``completed``.
+``reaction`` messages (then, with ``--think``, pause as people would); at the end both wait
+for ``completed``.
 
 Reported per step: connect time, reveal fan-out latency (second ``ready`` sent -> both
 ``reveal`` messages received) p50/p95/p99, errors, dropped messages (owed messages that never
