@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.conf import settings as django_settings
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -29,6 +31,18 @@ KNOWN_SCHEMA_MISMATCHES = {
     "POST /api/safety/check-in/",
     "POST /api/safety/reports/",
 }
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    # Calling the WSGI handler directly fires request_started/finished, whose
+    # close_old_connections would close PostgreSQL's connection inside the test's transaction.
+    # Django's own test Client disconnects it the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
