@@ -30,4 +30,8 @@ class RedactSecretsFilter(logging.Filter):
                 key: redact(value) if isinstance(value, str) else value
                 for key, value in record.args.items()
             }
+        # django.request attaches the request itself, whose repr holds the raw path; a handler
+        # that reads it (mail_admins, an error tracker) would print the code. Django's handlers
+        # treat a record without one as "request unavailable".
+        record.__dict__.pop("request", None)
         return True

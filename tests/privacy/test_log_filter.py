@@ -37,3 +37,14 @@ def test_the_console_handler_uses_it():
     console = [h for h in handlers if isinstance(h, logging.StreamHandler)]
     assert console
     assert any(isinstance(f, RedactSecretsFilter) for handler in console for f in handler.filters)
+
+
+def test_it_drops_the_request_that_django_request_attaches():
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Not Found: %s", ("/x/",), None
+    )
+    record.request = "<WSGIRequest: GET '/api/pairing/invites/ABCD-EFGH/'>"
+
+    RedactSecretsFilter().filter(record)
+
+    assert "ABCD-EFGH" not in repr(record.__dict__)
