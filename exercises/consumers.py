@@ -8,6 +8,7 @@ own person, so each partner gets their own ``state`` and ``reveal``.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import uuid
 from collections.abc import Awaitable, Callable
@@ -37,6 +38,30 @@ def _run(function: Callable[..., Any], language: str, **kwargs: Any) -> Any:
     # Error messages are translated where they are made: in the person's own language.
     with translation.override(language):
         return function(**kwargs)
+
+
+def _group_event(
+    handler: Callable[[SessionConsumer, dict], Awaitable[None]],
+) -> Callable[[SessionConsumer, dict], Awaitable[None]]:
+    """Wrap a session group event handler.
+
+    Events already on their way when this connection left the session (``leave``, a message
+    over 4 KB) still arrive afterwards: with Redis the connection's own first ``state`` can
+    come after an oversized first message. They are dropped, since this connection no longer
+    follows the session. A service refusing while building the message becomes an ``error``
+    on this socket; the connection stays usable.
+    """
+
+    @functools.wraps(handler)
+    async def wrapper(self: SessionConsumer, event: dict) -> None:
+        if self.session_id is None:
+            return
+        try:
+            await handler(self, event)
+        except ServiceError as error:
+            await self._send_error(error.code, error.message)
+
+    return wrapper
 
 
 def _breathing_text() -> str:
@@ -199,10 +224,12 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
 
     # ---- session group events -> this person's messages ------------------------------------
 
+    @_group_event
     async def session_state(self, event: dict) -> None:
         state = await self._call(live_state, user=self.user, session_id=self.session_id)
         await self.send_json(state.to_message())
 
+    @_group_event
     async def session_reveal(self, event: dict) -> None:
         message = await self._call(
             reveal_message,
@@ -213,6 +240,7 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
         if message is not None:
             await self.send_json(message)
 
+    @_group_event
     async def session_reaction(self, event: dict) -> None:
         await self.send_json(
             {
@@ -223,17 +251,21 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             }
         )
 
+    @_group_event
     async def session_paused(self, event: dict) -> None:
         with translation.override(self.user.language):
             breathing = _breathing_text()
         await self.send_json({"type": "paused", "breathing": breathing})
 
+    @_group_event
     async def session_resumed(self, event: dict) -> None:
         await self.send_json({"type": "resumed"})
 
+    @_group_event
     async def session_completed(self, event: dict) -> None:
         await self.send_json({"type": "completed"})
 
+    @_group_event
     async def session_ended(self, event: dict) -> None:
         await self.session_state(event)
         await self._leave()
