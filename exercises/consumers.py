@@ -12,6 +12,8 @@ import functools
 import json
 import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from time import monotonic
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -25,12 +27,16 @@ from . import session_services as services
 from .session_selectors import HEARTBEAT, access_session, live_state, reveal_message
 
 MAX_MESSAGE_BYTES = 4096
+# Per connection: generous for two people tapping "ready" and reactions, not for a script.
+RATE_PER_SECOND = 20
+RATE_BURST = 40
 
 CLOSE_NOT_AUTHENTICATED = 4401
 CLOSE_NOT_FOUND = 4404
 CLOSE_REFUSED = 4409
 CLOSE_ENDED = 4410
 CLOSE_TOO_LARGE = 1009
+CLOSE_POLICY = 1008
 
 
 @database_sync_to_async
@@ -38,6 +44,29 @@ def _run(function: Callable[..., Any], language: str, **kwargs: Any) -> Any:
     # Error messages are translated where they are made: in the person's own language.
     with translation.override(language):
         return function(**kwargs)
+
+
+@dataclass
+class TokenBucket:
+    """``rate`` tokens a second up to ``burst``; every message takes one."""
+
+    rate: float
+    burst: float
+    tokens: float = field(init=False)
+    updated: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tokens = self.burst
+        self.updated = monotonic()
+
+    def take(self) -> bool:
+        now = monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
 
 
 def _group_event(
@@ -75,11 +104,15 @@ def _breathing_text() -> str:
 class SessionConsumer(AsyncJsonWebsocketConsumer):
     session_id: uuid.UUID | None = None
     heartbeat: asyncio.Task | None = None
+    bucket: TokenBucket
+    # Messages refused in a row for going too fast; a client that keeps on is closed.
+    refused: int = 0
 
     # ---- connection ----------------------------------------------------------------------
 
     async def connect(self) -> None:
         self.user = self.scope.get("user")
+        self.bucket = TokenBucket(rate=RATE_PER_SECOND, burst=RATE_BURST)
         if self.user is None or not self.user.is_authenticated:
             await self.close(code=CLOSE_NOT_AUTHENTICATED)
             return
@@ -144,6 +177,10 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         if self.session_id is None:
             return
+        if not self.bucket.take():
+            await self._refuse_too_fast()
+            return
+        self.refused = 0
         if text_data is None:
             await self._send_translated_error("malformed", lambda: _("Send JSON text messages."))
             return
@@ -162,6 +199,16 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             )
             return
         await self.receive_json(content)
+
+    async def _refuse_too_fast(self) -> None:
+        """Drop the message; after a whole burst's worth refused in a row, close."""
+        self.refused += 1
+        await self._send_translated_error(
+            "rate_limited", lambda: _("You are sending messages too fast. Wait a moment.")
+        )
+        if self.refused >= RATE_BURST:
+            await self._leave()
+            await self.close(code=CLOSE_POLICY)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         kind = content.get("type") if isinstance(content, dict) else None
