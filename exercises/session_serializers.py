@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from .models import ParticipantState, SessionStatus
@@ -5,7 +6,17 @@ from .serializers import PromptOutputSerializer
 
 
 class SessionStartInputSerializer(serializers.Serializer):
-    exercise = serializers.SlugField(max_length=80)
+    """Exactly one of ``exercise`` (a slug from the library) or ``assignment`` (the id of one
+    of my couple's assignments: the session is then linked to it)."""
+
+    exercise = serializers.SlugField(max_length=80, required=False)
+    assignment = serializers.UUIDField(required=False)
+
+    def validate(self, attrs: dict) -> dict:
+        if ("exercise" in attrs) == ("assignment" in attrs):
+            message = _("Send either an exercise or an assignment.")
+            raise serializers.ValidationError({"exercise": [message], "assignment": [message]})
+        return attrs
 
 
 class AnswerInputSerializer(serializers.Serializer):

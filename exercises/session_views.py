@@ -10,6 +10,7 @@ from project.errors import error_body
 
 from . import session_selectors as selectors
 from . import session_services as services
+from .assignment_services import session_start_from_assignment
 from .session_serializers import (
     AnswerInputSerializer,
     MyAnswerOutputSerializer,
@@ -39,15 +40,21 @@ class SessionListView(APIView):
     @extend_schema(
         request=SessionStartInputSerializer,
         responses={201: SessionDetailOutputSerializer, 409: SessionAlreadyOpenOutputSerializer},
+        description="Start a session of an exercise (`exercise`: its slug) or of one of my "
+        "couple's assignments (`assignment`: its id; another couple's is 404).",
         operation_id="sessions_start",
     )
     def post(self, request: Request) -> Response:
         payload = SessionStartInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
+        data = payload.validated_data
         try:
-            session = services.session_start(
-                user=request.user, exercise_slug=payload.validated_data["exercise"]
-            )
+            if "assignment" in data:
+                session = session_start_from_assignment(
+                    user=request.user, assignment_id=data["assignment"]
+                )
+            else:
+                session = services.session_start(user=request.user, exercise_slug=data["exercise"])
         except services.SessionAlreadyOpen as error:
             # The client continues the open session instead, so it gets its id.
             body = {**error_body(error.code, error.message), "session": str(error.session_id)}
