@@ -10,6 +10,8 @@ like someone who has not answered yet. A safety report appears only when that pe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -50,6 +52,26 @@ def _assignments(**filters: Any):
     return Assignment.objects.filter(**filters).select_related(
         "exercise__current_version", "therapist"
     )
+
+
+def assignments_due_on(day: date) -> Iterator[tuple[User, str]]:
+    """(partner, page to open) for every open assignment due on ``day``: its couple has not
+    ended and no session of it has been completed. The "due tomorrow" reminder's source
+    (registered with notifications in ``ExercisesConfig.ready``). Two queries."""
+    assignments = (
+        Assignment.objects.filter(due_on=day, couple__ended_at__isnull=True)
+        .exclude(sessions__status=SessionStatus.COMPLETED)
+        .values_list("id", "couple_id")
+    )
+    due_by_couple: dict[UUID, list[UUID]] = {}
+    for assignment_id, couple_id in assignments:
+        due_by_couple.setdefault(couple_id, []).append(assignment_id)
+    seats = CoupleMember.objects.filter(
+        couple_id__in=due_by_couple, active=True, user__is_active=True
+    ).select_related("user")
+    for seat in seats:
+        for assignment_id in due_by_couple[seat.couple_id]:
+            yield seat.user, f"/assignments/{assignment_id}"
 
 
 def assignment_data(*, assignment: Assignment, language: str) -> dict[str, Any]:

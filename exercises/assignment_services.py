@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from accounts.models import User
-from pairing.selectors import active_therapist_for, therapist_couple_access
+from notifications.models import Event
+from notifications.services import notify
+from pairing.selectors import active_therapist_for, couple_members, therapist_couple_access
 from project.errors import Conflict, NotFound
 
 from .assignment_selectors import access_assignment
@@ -35,9 +37,12 @@ def assignment_create(
     ).first()
     if exercise is None:
         raise ValidationError({"exercise": [_("Choose a published exercise.")]})
-    return Assignment.objects.create(
+    assignment = Assignment.objects.create(
         couple=link.couple, therapist=therapist, exercise=exercise, note=note, due_on=due_on
     )
+    for member in couple_members(couple=link.couple):
+        notify(user=member, event=Event.ASSIGNMENT_CREATED, path=f"/assignments/{assignment.id}")
+    return assignment
 
 
 @transaction.atomic

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from accounts.models import User
+from notifications.models import Event
+from notifications.services import notify
 from pairing.models import Couple
 from pairing.selectors import active_couple_for, couple_members
 from project.errors import Conflict, ServiceError
@@ -72,6 +74,11 @@ def _broadcast(session_id: UUID, event: str, **payload: Any) -> None:
     transaction.on_commit(send)
 
 
+def _session_path(session: CoupleSession) -> str:
+    """The PWA's page for a session: the only detail a notification carries."""
+    return f"/s/{session.id}"
+
+
 def _broadcast_state(session_id: UUID) -> None:
     # Each connection builds its own state (you_ready and partner_ready differ per person).
     _broadcast(session_id, "session.state")
@@ -101,12 +108,15 @@ def session_start(*, user: User, exercise_slug: str) -> CoupleSession:
         raise SessionAlreadyOpen(
             _open_session_id(couple=couple, exercise_id=version.exercise_id)
         ) from error
-    SessionParticipant.objects.bulk_create(
+    participants = SessionParticipant.objects.bulk_create(
         [
             SessionParticipant(session=session, user=member)
             for member in couple_members(couple=couple)
         ]
     )
+    for participant in participants:
+        if participant.user_id != user.pk:
+            notify(user=participant.user, event=Event.PARTNER_STARTED, path=_session_path(session))
     return session
 
 
@@ -219,7 +229,11 @@ def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
     partners have submitted, the session is ready to reveal."""
     require_couple_exercise_allowed(user)
     # Locks the session: when both partners submit at once, the second sees the first.
-    session = CoupleSession.objects.select_for_update().get(pk=session.pk)
+    session = (
+        CoupleSession.objects.select_related("couple")
+        .select_for_update(of=("self",))
+        .get(pk=session.pk)
+    )
     participant = _my_participant(session=session, user=user)
     _require_answering(session=session, participant=participant)
     prompt_ids = set(
@@ -248,6 +262,8 @@ def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
         session.status = SessionStatus.READY_TO_REVEAL
         session.current_index = 0
         session.save(update_fields=["status", "current_index", "updated_at"])
+        for member in couple_members(couple=session.couple):
+            notify(user=member, event=Event.READY_TO_REVEAL, path=_session_path(session))
     return session
 
 
@@ -313,6 +329,26 @@ def _maybe_reveal(session: CoupleSession) -> None:
     session.save(update_fields=["current_index", "status", "completed_at", "updated_at"])
 
 
+def _notify_partner_waiting(*, session: CoupleSession, user: User) -> None:
+    """``user`` is in the live reveal and the partner is not: let the partner know.
+
+    Once per person, session and prompt (``dedupe_key``), so a phone reconnecting over and over
+    or a second ``ready`` does not send it again. The partner is whoever the other member is;
+    nobody's pause is asked (that would make it observable).
+    """
+    if session.status == SessionStatus.COMPLETED:
+        return
+    present = present_user_ids(session_id=session.id)
+    for member in couple_members(couple=session.couple):
+        if member.pk != user.pk and member.pk not in present:
+            notify(
+                user=member,
+                event=Event.PARTNER_WAITING,
+                path=_session_path(session),
+                dedupe_key=f"waiting:{session.id}:{session.current_index}",
+            )
+
+
 @transaction.atomic
 def reveal_join(*, user: User, session_id: UUID, channel_name: str) -> CoupleSession:
     """A connection of ``user`` joins the live reveal (a second device simply joins too)."""
@@ -326,6 +362,7 @@ def reveal_join(*, user: User, session_id: UUID, channel_name: str) -> CoupleSes
         session.save(update_fields=["status", "updated_at"])
     # Both may have said ready before one of them dropped; coming back completes the reveal.
     _maybe_reveal(session)
+    _notify_partner_waiting(session=session, user=user)
     _broadcast_state(session.id)
     return session
 
@@ -358,6 +395,7 @@ def reveal_ready(*, user: User, session_id: UUID, index: int | None = None) -> N
         participant.ready_for = session.current_index
         participant.save(update_fields=["ready_for"])
     _maybe_reveal(session)
+    _notify_partner_waiting(session=session, user=user)
     _broadcast_state(session.id)
 
 
