@@ -33,6 +33,23 @@ class SubscriptionOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        "example": "22:00",
+        "description": "A time of day in the person's own time zone, as HH:MM.",
+    }
+)
+class ClockTimeField(serializers.TimeField):
+    """A time of day as ``HH:MM``: what ``<input type="time">`` gives and shows. (``format:
+    time`` in OpenAPI means RFC 3339, which needs seconds and an offset; a quiet hour has
+    neither.)"""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(format="%H:%M", input_formats=["%H:%M"], **kwargs)
+
+
 class ChannelChoiceSerializer(serializers.Serializer):
     push = serializers.BooleanField(required=False)
     email = serializers.BooleanField(required=False)
@@ -51,6 +68,8 @@ class EventChannelsSerializer(serializers.Serializer):
 
 class PreferenceOutputSerializer(serializers.ModelSerializer):
     events = serializers.SerializerMethodField()
+    quiet_hours_start = ClockTimeField(allow_null=True, read_only=True)
+    quiet_hours_end = ClockTimeField(allow_null=True, read_only=True)
 
     class Meta:
         model = NotificationPreference
@@ -82,8 +101,8 @@ class PreferenceUpdateInputSerializer(serializers.Serializer):
     email_enabled = serializers.BooleanField(required=False)
     detailed_texts = serializers.BooleanField(required=False)
     weekly_reminder = serializers.BooleanField(required=False)
-    quiet_hours_start = serializers.TimeField(required=False, allow_null=True)
-    quiet_hours_end = serializers.TimeField(required=False, allow_null=True)
+    quiet_hours_start = ClockTimeField(required=False, allow_null=True)
+    quiet_hours_end = ClockTimeField(required=False, allow_null=True)
     timezone = serializers.CharField(required=False, max_length=64)
 
     def validate_timezone(self, value: str) -> str:

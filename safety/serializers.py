@@ -57,8 +57,18 @@ class CheckInInputSerializer(serializers.Serializer):
         return attrs
 
 
+class BlankAsNullURLField(serializers.URLField):
+    """A web address, or null when there is none (stored as "", which is no URI)."""
+
+    def to_representation(self, value: str) -> str | None:
+        return value or None
+
+
 class HelpResourceSerializer(serializers.ModelSerializer):
     kind = serializers.ChoiceField(choices=HelpResourceKind.choices)
+    url = BlankAsNullURLField(
+        allow_null=True, read_only=True, help_text="The website; null for one without."
+    )
 
     class Meta:
         model = HelpResource

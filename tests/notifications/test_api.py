@@ -150,7 +150,7 @@ def test_the_defaults_are_discreet_and_quiet_at_night(client_for, anna):
     assert body["detailed_texts"] is False
     assert body["weekly_reminder"] is False
     assert body["email_enabled"] is True
-    assert (body["quiet_hours_start"], body["quiet_hours_end"]) == ("22:00:00", "08:00:00")
+    assert (body["quiet_hours_start"], body["quiet_hours_end"]) == ("22:00", "08:00")
     assert body["timezone"] == "Europe/Amsterdam"
     assert body["events"]["partner_started"] == {"push": True, "email": True}
     assert body["events"]["partner_waiting"] == {"push": True, "email": False}
@@ -184,7 +184,7 @@ def test_it_changes_only_what_was_sent(client_for, anna):
     assert body["events"]["ready_to_reveal"] == {"push": True, "email": True}
     assert body["detailed_texts"] is True
     assert body["quiet_hours_start"] is None
-    assert body["quiet_hours_end"] == "08:00:00"
+    assert body["quiet_hours_end"] == "08:00"
     assert body["timezone"] == "America/New_York"
 
 
@@ -193,6 +193,8 @@ def test_it_changes_only_what_was_sent(client_for, anna):
     [
         ({"timezone": "Mars/Olympus"}, "timezone"),
         ({"quiet_hours_start": "25:00"}, "quiet_hours_start"),
+        ({"quiet_hours_start": "22:00:00"}, "quiet_hours_start"),
+        ({"quiet_hours_end": "8 uur"}, "quiet_hours_end"),
         ({"events": {"partner_started": {"push": "maybe"}}}, "events"),
         ({"detailed_texts": None}, "detailed_texts"),
     ],

@@ -20,18 +20,6 @@ from tests.sessions.conftest import fresh_check_in, link, publish
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", WSGIHandler())
 
-# Responses that do not match the schema yet, in other apps' endpoints (reported on issue 9).
-# They are still checked for server errors; remove a line once its owner fixes it.
-KNOWN_SCHEMA_MISMATCHES = {
-    # quiet_hours_* are "HH:MM:SS"; the schema says format "time", which needs an offset.
-    "GET /api/notifications/preferences/",
-    "PATCH /api/notifications/preferences/",
-    # HelpResource.url is "" for resources without a website; the schema says format "uri".
-    "GET /api/safety/resources/",
-    "POST /api/safety/check-in/",
-    "POST /api/safety/reports/",
-}
-
 
 @pytest.fixture(autouse=True)
 def _keep_the_test_connection():
@@ -66,7 +54,7 @@ def partner_token(anna, bram) -> str:
 )
 @pytest.mark.django_db
 def test_every_operation_answers_without_500_and_as_documented(case, partner_token):
-    checks = [not_a_server_error]
-    if case.operation.label not in KNOWN_SCHEMA_MISMATCHES:
-        checks.append(response_schema_conformance)
-    case.call_and_validate(headers={"X-Session-Token": partner_token}, checks=checks)
+    case.call_and_validate(
+        headers={"X-Session-Token": partner_token},
+        checks=[not_a_server_error, response_schema_conformance],
+    )

@@ -141,3 +141,13 @@ def test_help_resources_costs_one_query_for_a_listed_country(django_assert_num_q
         help_resources(country="NL", language="nl")
     with django_assert_num_queries(2):
         help_resources(country="FR", language="nl")
+
+
+def test_a_resource_without_a_website_has_url_null_and_one_with_a_website_its_address(api):
+    HelpResource.objects.filter(country="NL", phone="0800-2000").update(url="")
+    resources = _get(api, "NL")["resources"]
+    without = [r for r in resources if r["phone"] == "0800-2000"]
+    assert without and all(r["url"] is None for r in without)
+    with_site = [r["url"] for r in resources if r["url"] is not None]
+    assert with_site and all(url.startswith("https://") for url in with_site)
+    assert "" not in [r["url"] for r in resources]
