@@ -30,6 +30,8 @@ ANONYMOUS = {
 SIGNED_IN = {
     "home": "/",
     "profile": "/profile",
+    "two-step": "/profile/two-step",
+    "devices": "/profile/devices",
     "check-in": "/check-in",
     "help-first": "/help",
     "library": "/library",

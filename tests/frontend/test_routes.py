@@ -14,6 +14,8 @@ CLIENT_PATHS = [
     "/verify/ABCD-EFGH",
     "/reset",
     "/profile",
+    "/profile/two-step",
+    "/profile/devices",
     "/library",
     "/library/boundaries",
     "/pair",

@@ -2,7 +2,7 @@
 // It keeps only the app shell (HTML, scripts, styles, strings, icons) for offline use.
 // It never caches API or account responses, WebSocket traffic, safety screens' data or answers:
 // those always go to the network and are never stored here.
-const SHELL_CACHE = "tweespraak-shell-v4";
+const SHELL_CACHE = "tweespraak-shell-v5";
 const SHELL = [
   "/",
   "/manifest.webmanifest",
@@ -30,6 +30,7 @@ const SHELL = [
   "/static/frontend/js/screens/notifications.js",
   "/static/frontend/js/screens/pairing.js",
   "/static/frontend/js/screens/safety.js",
+  "/static/frontend/js/screens/security.js",
   "/static/frontend/js/screens/sessions.js",
   "/static/frontend/js/screens/therapists.js",
 ];

@@ -107,6 +107,29 @@ export const accounts = {
   reauthenticate: (password) => auth("POST", "auth/reauthenticate", { password }),
 };
 
+// allauth's account management (authenticators, signed-in sessions). 200 answers data; 404 means
+// "not set up yet" and may carry meta (the TOTP secret); 401 while signed in means the password
+// is wanted again, which `withReauth` understands.
+async function manage(method, path, body) {
+  const { status, data } = await send(method, `/_allauth/browser/v1/${path}`, body);
+  if (status === 200 || status === 404) return { status, data: data?.data ?? null, meta: data?.meta || {} };
+  if (status === 401 && data?.meta?.is_authenticated) {
+    throw new ApiError(401, "reauthentication_required", t("reauth.intro"));
+  }
+  throw authError(status, data);
+}
+
+export const security = {
+  authenticators: () => manage("GET", "account/authenticators"),
+  totp: () => manage("GET", "account/authenticators/totp"),
+  activateTotp: (code) => manage("POST", "account/authenticators/totp", { code }),
+  deactivateTotp: () => manage("DELETE", "account/authenticators/totp"),
+  recoveryCodes: () => manage("GET", "account/authenticators/recovery-codes"),
+  newRecoveryCodes: () => manage("POST", "account/authenticators/recovery-codes"),
+  sessions: () => manage("GET", "auth/sessions"),
+  endSessions: (ids) => manage("DELETE", "auth/sessions", { sessions: ids }),
+};
+
 export function pendingFlow(result, id) {
   return (result.data.flows || []).some((flow) => flow.id === id && flow.is_pending);
 }

@@ -8,6 +8,7 @@ import * as home from "./screens/home.js";
 import * as library from "./screens/library.js";
 import * as pairing from "./screens/pairing.js";
 import * as safety from "./screens/safety.js";
+import * as security from "./screens/security.js";
 import * as sessions from "./screens/sessions.js";
 import * as therapists from "./screens/therapists.js";
 import { refreshMe } from "./session.js";
@@ -24,6 +25,8 @@ function routes() {
   route("/logout", accounts.logout);
   route("/reset", accounts.reset);
   route("/profile", accounts.profile, { auth: true });
+  route("/profile/two-step", security.twoStep, { auth: true });
+  route("/profile/devices", security.devices, { auth: true });
   route("/help", safety.help);
   route("/advice", safety.advice);
   route("/check-in", safety.checkIn, { auth: true });

@@ -213,6 +213,8 @@ export function profile() {
     h(
       "ul",
       { class: "link-list" },
+      h("li", {}, h("a", { href: "/profile/two-step" }, t("mfa.title"))),
+      h("li", {}, h("a", { href: "/profile/devices" }, t("devices.title"))),
       h("li", {}, h("a", { href: "/couple" }, t("profile.couple"))),
       h("li", {}, h("a", { href: "/therapist" }, t("profile.therapist"))),
       me.is_therapist ? h("li", {}, h("a", { href: "/practice" }, t("practice.title"))) : null,

@@ -1,7 +1,7 @@
 // Notifications in the profile: push on this phone (only after the person opts in), and what
 // to be told about, by push and by email. The texts themselves are discreet by default.
 import { api } from "../api.js";
-import { deferred, formError, h, onSubmit } from "../dom.js";
+import { deferred, field, formError, h, onSubmit } from "../dom.js";
 import { t } from "../i18n.js";
 
 const EVENTS = ["partner_started", "ready_to_reveal", "partner_waiting", "assignment_created", "assignment_due", "weekly_reminder"];
@@ -54,6 +54,11 @@ function check(name, label, checked) {
   return h("div", { class: "check" }, h("input", { type: "checkbox", id, name, checked }), h("label", { for: id }, label));
 }
 
+// <input type="time"> shows and gives HH:MM; the server may add seconds.
+function clock(value) {
+  return value ? String(value).slice(0, 5) : "";
+}
+
 function preferencesForm(prefs) {
   const form = h(
     "form",
@@ -68,6 +73,12 @@ function preferencesForm(prefs) {
     check("email_enabled", t("notify.email_enabled"), prefs.email_enabled),
     check("weekly_reminder", t("notify.weekly_reminder"), prefs.weekly_reminder),
     check("detailed_texts", t("notify.detailed_texts"), prefs.detailed_texts),
+    h("fieldset", { class: "options quiet-hours" },
+      h("legend", {}, t("notify.quiet_title")),
+      h("p", { class: "hint" }, t("notify.quiet_hint", { zone: prefs.timezone || "" })),
+      field({ name: "quiet_hours_start", label: t("notify.quiet_start"), type: "time", value: clock(prefs.quiet_hours_start) }),
+      field({ name: "quiet_hours_end", label: t("notify.quiet_end"), type: "time", value: clock(prefs.quiet_hours_end) }),
+    ),
     formError(),
     h("p", { class: "notice", role: "status", hidden: true, "data-saved": "" }, t("state.saved")),
     h("button", { type: "submit", class: "button" }, t("notify.save")),
@@ -82,6 +93,9 @@ function preferencesForm(prefs) {
       email_enabled: data.has("email_enabled"),
       weekly_reminder: data.has("weekly_reminder"),
       detailed_texts: data.has("detailed_texts"),
+      // An empty time is sent as null: no quiet hours.
+      quiet_hours_start: String(data.get("quiet_hours_start") || "") || null,
+      quiet_hours_end: String(data.get("quiet_hours_end") || "") || null,
     });
     form.querySelector("[data-saved]").hidden = false;
   });

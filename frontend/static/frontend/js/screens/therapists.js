@@ -186,7 +186,12 @@ export function shareCard(session) {
 
 function gate(error) {
   if (error.code === "not_a_therapist" || error.code === "mfa_required") {
-    return screen(t("practice.title"), h("p", { class: "notice", role: "status" }, error.message), h("p", {}, t(`practice.${error.code}`)));
+    return screen(
+      t("practice.title"),
+      h("p", { class: "notice", role: "status" }, error.message),
+      h("p", {}, t(`practice.${error.code}`)),
+      error.code === "mfa_required" ? h("p", {}, h("a", { href: "/profile/two-step", class: "button", "data-testid": "setup-mfa" }, t("practice.setup_mfa"))) : null,
+    );
   }
   throw error;
 }

@@ -1,0 +1,154 @@
+"""Account security on a phone: a therapist turns on two-step sign-in (an authenticator app) from
+the practice's "set up first" message and then reaches the practice; signed-in devices, push
+subscriptions and quiet hours in the profile."""
+
+import base64
+import datetime
+import hashlib
+import hmac
+import struct
+import time
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
+
+from notifications.models import NotificationPreference, PushSubscription
+from tests.conftest import make_user, password_of
+
+from .conftest import PHONE, axe_violations, open_screen, settled
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def totp_code(secret: str, at: float | None = None) -> str:
+    """RFC 6238: HMAC-SHA1 over the 30-second counter, six digits."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def test_the_code_helper_matches_rfc_6238_test_vector():
+    # RFC 6238 appendix B, SHA-1, T = 59 s: 94287082 (the last six digits).
+    secret = base64.b32encode(b"12345678901234567890").decode()
+    assert totp_code(secret, at=59) == "287082"
+
+
+def test_a_therapist_turns_on_two_step_sign_in_and_reaches_the_practice(
+    live_server, browser, watch, sign_in, screenshot
+):
+    thea = make_user("thea", language="en", is_therapist=True)
+    context = browser.new_context(**PHONE)
+    try:
+        sign_in(context, thea)
+        watched = watch(context)
+        page = open_screen(watched, live_server.url + "/practice")
+        page.get_by_test_id("setup-mfa").click()
+        settled(page)
+        assert page.url.endswith("/profile/two-step")
+        secret = page.get_by_test_id("totp-secret").get_attribute("data-secret")
+        assert page.get_by_test_id("totp-link").get_attribute("href").startswith("otpauth://totp/")
+        screenshot(page, "two-step-setup")
+        findings = axe_violations(page)
+
+        wrong = "000000" if totp_code(secret) != "000000" else "111111"
+        page.get_by_label("Code from the app").fill(wrong)
+        page.get_by_role("button", name="Turn on two-step sign-in").click()
+        page.locator("[data-field=code] .field-error:not([hidden])").wait_for()
+        assert not Authenticator.objects.filter(user=thea, type="totp").exists()
+
+        page.get_by_label("Code from the app").fill(totp_code(secret))
+        page.get_by_role("button", name="Turn on two-step sign-in").click()
+        # Signed in without a recent password (a copied session): allauth asks for it first.
+        dialog = page.get_by_test_id("password-dialog")
+        dialog.get_by_label("Password").fill(password_of(thea))
+        dialog.get_by_role("button", name="Confirm").click()
+        page.get_by_test_id("mfa-activated").wait_for()
+        assert page.get_by_test_id("recovery-codes").locator("li").count() > 0
+        assert Authenticator.objects.filter(user=thea, type="totp").exists()
+        screenshot(page, "two-step-activated")
+
+        page.get_by_role("link", name="Go to your practice").click()
+        page.get_by_role("button", name="Make a code for a couple").wait_for()
+        assert page.get_by_test_id("setup-mfa").count() == 0
+
+        page = open_screen(watched, live_server.url + "/profile/two-step")
+        settled(page)
+        page.get_by_test_id("mfa-on").wait_for()
+        findings += axe_violations(page)
+        assert findings == []
+        assert watched.errors == []
+    finally:
+        context.close()
+
+
+def test_a_partner_ends_another_device_removes_a_push_device_and_sets_quiet_hours(
+    live_server, browser, watch, sign_in, screenshot
+):
+    anna = make_user("anna", language="en")
+    PushSubscription.objects.create(
+        user=anna,
+        endpoint="https://push.example.invalid/old-phone",
+        p256dh="BNcR",
+        auth="tBHI",
+        user_agent="Android",
+    )
+    phone, laptop = browser.new_context(**PHONE), browser.new_context(**PHONE)
+    try:
+        sign_in(laptop, anna)
+        other = watch(laptop)
+        open_screen(other, live_server.url + "/profile")
+        sign_in(phone, anna)
+        watched = watch(phone)
+        page = open_screen(watched, live_server.url + "/profile")
+        page.get_by_role("link", name="Signed-in devices").click()
+        settled(page)
+        sessions = page.get_by_test_id("sessions").locator("li")
+        assert sessions.count() == 2
+        assert page.locator("li[data-current]").get_by_text("This device").count() == 1
+        screenshot(page, "devices")
+        findings = axe_violations(page)
+
+        page.locator("li[data-session]:not([data-current])").get_by_role("button").click()
+        page.wait_for_function(
+            "() => document.querySelectorAll('[data-testid=sessions] li').length === 1"
+        )
+        assert UserSession.objects.filter(user=anna).count() == 1
+        assert other.page.request.get(live_server.url + "/api/me/").status == 401
+
+        page.get_by_role("button", name="Stop notifications on Android").click()
+        page.get_by_text("That device no longer gets notifications.").wait_for()
+        assert not PushSubscription.objects.filter(user=anna).exists()
+
+        page = open_screen(watched, live_server.url + "/profile")
+        settled(page)
+        page.get_by_label("Quiet from").fill("22:30")
+        page.get_by_label("Quiet until").fill("07:15")
+        page.get_by_role("button", name="Save notification choices").click()
+        page.get_by_test_id("notification-preferences").locator(
+            "[data-saved]:not([hidden])"
+        ).wait_for()
+        preference = NotificationPreference.objects.get(user=anna)
+        assert preference.quiet_hours_start == datetime.time(22, 30)
+        assert preference.quiet_hours_end == datetime.time(7, 15)
+
+        page = open_screen(watched, live_server.url + "/profile")
+        settled(page)
+        assert page.get_by_label("Quiet from").input_value() == "22:30"
+        page.get_by_label("Quiet from").fill("")
+        page.get_by_label("Quiet until").fill("")
+        page.get_by_role("button", name="Save notification choices").click()
+        page.get_by_test_id("notification-preferences").locator(
+            "[data-saved]:not([hidden])"
+        ).wait_for()
+        preference.refresh_from_db()
+        assert preference.quiet_hours_start is None
+        assert preference.quiet_hours_end is None
+        assert findings == []
+        assert watched.errors == []
+    finally:
+        phone.close()
+        laptop.close()
