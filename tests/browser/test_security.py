@@ -109,6 +109,7 @@ def test_a_partner_ends_another_device_removes_a_push_device_and_sets_quiet_hour
         sessions = page.get_by_test_id("sessions").locator("li")
         assert sessions.count() == 2
         assert page.locator("li[data-current]").get_by_text("This device").count() == 1
+        assert page.locator("li[data-current]").get_by_text("Chrome on Linux").count() == 1
         screenshot(page, "devices")
         findings = axe_violations(page)
 

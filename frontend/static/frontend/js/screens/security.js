@@ -14,6 +14,18 @@ function when(value) {
   return date.toLocaleString(language(), { dateStyle: "medium", timeStyle: "short" });
 }
 
+const BROWSERS = [["Edg/", "Edge"], ["Firefox/", "Firefox"], ["Chrome/", "Chrome"], ["Safari/", "Safari"]];
+const SYSTEMS = [["Android", "Android"], ["iPhone", "iPhone"], ["iPad", "iPad"], ["Windows", "Windows"], ["Mac OS", "macOS"], ["Linux", "Linux"]];
+
+// "Chrome on Android" reads better than a whole user-agent string; unknown parts are left out.
+function deviceName(userAgent) {
+  if (!userAgent) return t("devices.unknown");
+  const browser = BROWSERS.find(([mark]) => userAgent.includes(mark))?.[1];
+  const system = SYSTEMS.find(([mark]) => userAgent.includes(mark))?.[1];
+  if (browser && system) return t("devices.browser_on", { browser, system });
+  return browser || system || userAgent;
+}
+
 function statusLine() {
   return h("p", { class: "notice", role: "status", hidden: true });
 }
@@ -173,7 +185,7 @@ function sessionsList(sessions) {
     { class: "device-list", "data-testid": "sessions" },
     sessions.map((session) =>
       h("li", { class: "card", "data-session": session.id, "data-current": session.is_current ? "true" : null },
-        h("p", {}, h("strong", {}, session.user_agent || t("devices.unknown")),
+        h("p", {}, h("strong", {}, deviceName(session.user_agent)),
           session.is_current ? [" ", h("span", { class: "badge" }, t("devices.this_device"))] : null),
         h("p", { class: "hint" }, t("devices.signed_in_at", { date: when(session.created_at) })),
         session.last_seen_at ? h("p", { class: "hint" }, t("devices.last_seen", { date: when(session.last_seen_at) })) : null,
@@ -182,7 +194,7 @@ function sessionsList(sessions) {
           : actionButton(t("devices.end"), status, async () => {
             const result = await withReauth(() => security.endSessions([session.id]));
             if (result !== CANCELLED) list.replaceWith(sessionsList(result.data || []));
-          }, "button secondary", { "aria-label": t("devices.end_named", { name: session.user_agent || t("devices.unknown") }) }),
+          }, "button secondary", { "aria-label": t("devices.end_named", { name: deviceName(session.user_agent) }) }),
       ),
     ),
   );
