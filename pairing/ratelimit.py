@@ -1,14 +1,14 @@
-"""Counting wrong invite codes per person and per IP address, in Django's cache.
+"""Counting wrong invite codes per person and per IP address (``project.ratelimit``).
 
 A fixed window: the first wrong code starts a 15-minute window and the tenth wrong code within
-it locks further guesses until the window ends. Works with the local-memory and Redis caches.
+it locks further guesses until the window ends.
 """
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 from rest_framework import status
 
 from project.errors import ServiceError
+from project.ratelimit import hit, limit_reached
 
 GUESS_LIMIT = 10
 GUESS_WINDOW_SECONDS = 15 * 60
@@ -23,8 +23,7 @@ def _keys(*, user_id: object, client_ip: str | None) -> list[str]:
 
 def guesses_check(*, user_id: object, client_ip: str | None) -> None:
     """Refuse before looking the code up when this person or address guessed too often."""
-    counts = cache.get_many(_keys(user_id=user_id, client_ip=client_ip))
-    if any(count >= GUESS_LIMIT for count in counts.values()):
+    if limit_reached(keys=_keys(user_id=user_id, client_ip=client_ip), limit=GUESS_LIMIT):
         raise ServiceError(
             "too_many_attempts",
             _("Too many wrong codes. Wait 15 minutes, then try again."),
@@ -33,11 +32,4 @@ def guesses_check(*, user_id: object, client_ip: str | None) -> None:
 
 
 def guesses_record_wrong(*, user_id: object, client_ip: str | None) -> None:
-    for key in _keys(user_id=user_id, client_ip=client_ip):
-        # add() only starts the window; incr() never extends it.
-        cache.add(key, 0, timeout=GUESS_WINDOW_SECONDS)
-        try:
-            cache.incr(key)
-        except ValueError:
-            # The window ended between add() and incr(): this wrong code opens a new one.
-            cache.set(key, 1, timeout=GUESS_WINDOW_SECONDS)
+    hit(keys=_keys(user_id=user_id, client_ip=client_ip), window_seconds=GUESS_WINDOW_SECONDS)

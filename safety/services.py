@@ -11,13 +11,33 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework import status
 
 from accounts.models import User
-from project.errors import Conflict
+from project.errors import Conflict, ServiceError
+from project.ratelimit import hit, limit_reached, opaque_key
 
 from .content import QUESTION_IDS, YES
 from .models import CheckInOutcome, SafetyCheckIn, SafetyReport, SafetyState
 from .selectors import PauseState
+
+# Per person, per kind of write: far more than anyone needs, few enough to stop a script filling
+# the tables. Help resources are never limited (GET resources/ stays open).
+WRITE_LIMIT = 20
+WRITE_WINDOW_SECONDS = 60 * 60
+
+
+def _count_write(user: User, kind: str) -> None:
+    """Refuse (429) when ``user`` wrote ``kind`` too often this hour; otherwise count it. The
+    cache key is opaque: it names neither the person nor what they did."""
+    keys = [opaque_key(f"safety.{kind}", user.pk)]
+    if limit_reached(keys=keys, limit=WRITE_LIMIT):
+        raise ServiceError(
+            "too_many_attempts",
+            _("Too many attempts in a short time. Try again in an hour."),
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+        )
+    hit(keys=keys, window_seconds=WRITE_WINDOW_SECONDS)
 
 
 def _locked_state(user: User) -> tuple[SafetyState, PauseState]:
@@ -47,10 +67,11 @@ def check_in_submit(
 ) -> CheckInOutcome:
     """Record a check-in's outcome (never its answers).
 
-    ``alone=False`` returns ``not_alone`` and writes nothing at all. Otherwise every question
-    must be answered; any "yes" means ``help_first`` and pauses the person's couple exercises.
-    The state row is rewritten on every check-in, whatever the outcome, so the database's
-    write pattern does not tell a positive check-in from a negative one.
+    ``alone=False`` returns ``not_alone`` and writes nothing at all (not even a rate-limit
+    count). Otherwise every question must be answered; any "yes" means ``help_first`` and
+    pauses the person's couple exercises. The state row is rewritten on every check-in,
+    whatever the outcome, so the database's write pattern does not tell a positive check-in
+    from a negative one.
     """
     if not alone:
         return CheckInOutcome.NOT_ALONE
@@ -58,6 +79,7 @@ def check_in_submit(
     missing = [question_id for question_id in QUESTION_IDS if question_id not in answers]
     if missing:
         raise ValueError(f"unanswered questions: {missing}")
+    _count_write(user, "check_in")
     outcome = (
         CheckInOutcome.HELP_FIRST
         if any(answers[question_id] == YES for question_id in QUESTION_IDS)
@@ -78,6 +100,7 @@ def report_create(
 ) -> SafetyReport:
     """ "I don't feel safe": store the report (note encrypted) and pause the person's couple
     exercises, restarting the 24-hour clock before they can resume."""
+    _count_write(user, "report")
     now = timezone.now()
     row, state = _locked_state(user)
     report = SafetyReport.objects.create(
