@@ -153,3 +153,42 @@ def test_a_partner_ends_another_device_removes_a_push_device_and_sets_quiet_hour
     finally:
         phone.close()
         laptop.close()
+
+
+def test_with_two_step_on_a_person_sees_recovery_codes_and_can_turn_it_off(
+    live_server, browser, watch, sign_in
+):
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    from tests.therapists.conftest import give_mfa
+
+    thea = make_user("thea", language="en", is_therapist=True)
+    give_mfa(thea)
+    RecoveryCodes.activate(thea)
+    context = browser.new_context(**PHONE)
+    try:
+        sign_in(context, thea)
+        watched = watch(context)
+        page = open_screen(watched, live_server.url + "/profile/two-step")
+        settled(page)
+        page.get_by_test_id("mfa-on").wait_for()
+        page.get_by_role("button", name="Show recovery codes").click()
+        dialog = page.get_by_test_id("password-dialog")
+        dialog.get_by_label("Password").fill(password_of(thea))
+        dialog.get_by_role("button", name="Confirm").click()
+        codes = page.get_by_test_id("recovery-codes").locator("li")
+        codes.first.wait_for()
+        unused = RecoveryCodes(Authenticator.objects.get(user=thea, type="recovery_codes"))
+        assert [codes.nth(i).inner_text() for i in range(codes.count())] == (
+            unused.get_unused_codes()
+        )
+
+        page.once("dialog", lambda prompt: prompt.accept())
+        page.get_by_role("button", name="Turn off", exact=True).click()
+        page.get_by_label("Code from the app").wait_for()
+        assert not Authenticator.objects.filter(user=thea, type="totp").exists()
+        page = open_screen(watched, live_server.url + "/practice")
+        page.get_by_test_id("setup-mfa").wait_for()
+        assert watched.errors == []
+    finally:
+        context.close()

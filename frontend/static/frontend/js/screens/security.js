@@ -75,7 +75,7 @@ function recoveryPart(summary) {
     if (result === CANCELLED) return;
     const codes = result.data?.unused_codes;
     slot.replaceChildren(
-      codes?.length ? [h("p", {}, t("mfa.recovery_keep")), codesList(codes)] : h("p", {}, t("mfa.recovery_none")),
+      ...(codes?.length ? [h("p", {}, t("mfa.recovery_keep")), codesList(codes)] : [h("p", {}, t("mfa.recovery_none"))]),
     );
   };
   return h(
@@ -133,14 +133,17 @@ function setupPart(meta) {
     if (result === CANCELLED) return;
     const codes = await security.recoveryCodes().catch(() => null);
     form.hidden = true;
-    done.replaceChildren(
+    // h() drops the parts that are null; replaceChildren would print them.
+    done.replaceChildren(h(
+      "div",
+      {},
       h("p", { class: "notice", role: "status", "data-testid": "mfa-activated" }, t("mfa.activated")),
       currentUser()?.is_therapist ? h("p", {}, h("a", { href: "/practice", class: "button" }, t("mfa.to_practice"))) : null,
       codes?.data?.unused_codes?.length
         ? h("section", { class: "card" }, h("h2", {}, t("mfa.recovery_title")), h("p", {}, t("mfa.recovery_keep")), codesList(codes.data.unused_codes))
         : null,
       h("p", {}, h("a", { href: "/profile/two-step" }, t("mfa.manage"))),
-    );
+    ));
   });
   return [
     h("p", {}, t("mfa.intro")),
