@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from allauth.mfa.models import Authenticator
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from accounts.models import User
 from project.errors import NotFound
@@ -204,6 +205,17 @@ def therapist_links_active(*, therapist: User) -> QuerySet[TherapistLink]:
         .select_related("couple")
         .order_by("activated_at")
     )
+
+
+def therapist_invites_waiting(*, therapist: User) -> QuerySet[TherapistLink]:
+    """The therapist's invites still waiting for consent, newest first: ``open`` (nobody
+    accepted yet) and ``pending`` (one partner accepted), not expired. Nothing about the couple:
+    until both consent the therapist learns nothing of them."""
+    return TherapistLink.objects.filter(
+        therapist=therapist,
+        status__in=(TherapistLinkStatus.OPEN, TherapistLinkStatus.PENDING),
+        expires_at__gt=timezone.now(),
+    ).order_by("-created_at")
 
 
 def therapist_couple_access(*, therapist: User, couple_id: object) -> TherapistLink:

@@ -27,7 +27,17 @@ class TherapistSerializer(serializers.Serializer):
 
 
 class TherapistInviteCreateOutputSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="link.id", help_text="To revoke the invite.")
     code = serializers.CharField(help_text="Shown as XXXX-XXXX. Both partners accept it.")
+    expires_at = serializers.DateTimeField(help_text="Both partners must accept before this.")
+
+
+class TherapistInviteOutputSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    state = serializers.CharField(
+        source="status", help_text="open: nobody accepted yet; pending: one partner accepted."
+    )
+    created_at = serializers.DateTimeField()
     expires_at = serializers.DateTimeField(help_text="Both partners must accept before this.")
 
 

@@ -260,6 +260,26 @@ def therapist_link_end_by_partner(*, user: User) -> TherapistLink:
 
 
 @transaction.atomic
+def therapist_invite_revoke(*, therapist: User, invite_id: object) -> TherapistLink:
+    """The therapist withdraws an invite nobody (or only one partner) has accepted: the code
+    stops working and a partner's half consent ends. Another therapist's invite, or one that is
+    already active or ended, is 404 (an active link ends through the couple instead)."""
+    link = (
+        TherapistLink.objects.select_for_update()
+        .filter(
+            pk=invite_id,
+            therapist=therapist,
+            status__in=(TherapistLinkStatus.OPEN, TherapistLinkStatus.PENDING),
+        )
+        .first()
+    )
+    if link is None:
+        raise NotFound()
+    _link_end(link=link, by=therapist, now=timezone.now())
+    return link
+
+
+@transaction.atomic
 def therapist_link_end_by_therapist(*, therapist: User, couple_id: object) -> TherapistLink:
     """The therapist ends their active link to a couple. Any other couple is 404, and so is a
     couple whose second consent is still missing: until then the therapist has no access."""

@@ -27,9 +27,10 @@ urlpatterns = [
         name="pairing-therapist-invite-accept",
     ),
     path("pairing/therapist/", views.MyTherapistView.as_view(), name="pairing-therapist"),
+    path("therapist/invites/", views.TherapistInvitesView.as_view(), name="therapist-invites"),
     path(
-        "therapist/invites/",
-        views.TherapistInviteCreateView.as_view(),
-        name="therapist-invite-create",
+        "therapist/invites/<uuid:invite_id>/",
+        views.TherapistInviteDetailView.as_view(),
+        name="therapist-invite-detail",
     ),
 ]

@@ -1,3 +1,5 @@
+from uuid import UUID
+
 from allauth.account.adapter import get_adapter
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -17,6 +19,7 @@ from .serializers import (
     InvitePreviewOutputSerializer,
     MyTherapistLinkOutputSerializer,
     TherapistInviteCreateOutputSerializer,
+    TherapistInviteOutputSerializer,
     TherapistInvitePreviewOutputSerializer,
 )
 
@@ -93,8 +96,15 @@ class CoupleEndView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class TherapistInviteCreateView(APIView):
+class TherapistInvitesView(APIView):
     permission_classes = THERAPIST_PERMISSIONS
+
+    @extend_schema(
+        responses=TherapistInviteOutputSerializer(many=True), operation_id="therapist_invite_list"
+    )
+    def get(self, request: Request) -> Response:
+        invites = selectors.therapist_invites_waiting(therapist=request.user)
+        return Response(TherapistInviteOutputSerializer(invites, many=True).data)
 
     @extend_schema(
         request=None,
@@ -106,6 +116,18 @@ class TherapistInviteCreateView(APIView):
         return Response(
             TherapistInviteCreateOutputSerializer(issued).data, status=status.HTTP_201_CREATED
         )
+
+
+class TherapistInviteDetailView(APIView):
+    permission_classes = THERAPIST_PERMISSIONS
+
+    @extend_schema(
+        responses={204: OpenApiResponse(description="The invite no longer works.")},
+        operation_id="therapist_invite_revoke",
+    )
+    def delete(self, request: Request, invite_id: UUID) -> Response:
+        services.therapist_invite_revoke(therapist=request.user, invite_id=invite_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class TherapistInvitePreviewView(APIView):

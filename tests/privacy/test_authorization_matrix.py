@@ -25,7 +25,7 @@ from rest_framework.test import APIClient
 from exercises.assignment_services import assignment_create
 from exercises.session_services import session_start, session_submit
 from notifications.models import PushSubscription
-from pairing.services import couple_end
+from pairing.services import couple_end, therapist_invite_create
 from safety.services import pause_resume, report_create
 from tests.conftest import make_user
 from tests.privacy.conftest import reauthenticate
@@ -90,6 +90,9 @@ ROWS: dict[tuple[str, str], dict] = {
     ("GET", "api/pairing/therapist/"): {"anonymous": 401, "member": 200, "other": 404},
     ("DELETE", "api/pairing/therapist/"): {"anonymous": 401, "member": 204, "other": 404},
     ("POST", "api/therapist/invites/"): therapist_only(linked=201, unlinked=201),
+    ("GET", "api/therapist/invites/"): therapist_only(linked=200, unlinked=200),
+    # tom's own invite still waiting for consent: only tom revokes it.
+    ("DELETE", "api/therapist/invites/<uuid:invite_id>/"): therapist_only(linked=204, unlinked=404),
     ("GET", "api/exercises/"): SIGNED_IN,
     ("GET", "api/exercises/<slug:slug>/"): SIGNED_IN,
     ("GET", "api/sessions/"): SIGNED_IN,
@@ -185,6 +188,7 @@ def build_world(actor: str) -> dict:
     couple_end(user=anna)
     couple = link(anna, bram)
     therapist_link(tom, anna, bram)
+    waiting_invite = therapist_invite_create(therapist=tom).link
     # Linking and assigning are services; the MFA gate is the API's, tried with and without.
     if actor == "linked_therapist_mfa":
         give_mfa(tom)
@@ -227,6 +231,7 @@ def build_world(actor: str) -> dict:
             "<uuid:prompt_id>": str(version.prompts.first().id),
             "<uuid:assignment_id>": str(assignment.id),
             "<uuid:couple_id>": str(couple.id),
+            "<uuid:invite_id>": str(waiting_invite.id),
             "<uuid:report_id>": str(report.id),
             "<uuid:subscription_id>": str(subscription.id),
             "<str:token>": "not-a-token",

@@ -74,6 +74,9 @@ def partner_row(partner, other_partner, others):
 # (method, url template) -> actor -> (status, code)
 MATRIX = {
     ("post", "/api/therapist/invites/"): therapist_row(CREATED, unlinked=CREATED, half=CREATED),
+    ("get", "/api/therapist/invites/"): therapist_row(OK, unlinked=OK, half=OK),
+    # thea's own invite still waiting for consent; nobody else's.
+    ("delete", "/api/therapist/invites/{invite}/"): therapist_row(NO_CONTENT),
     ("get", "/api/therapist/couples/"): therapist_row(OK, unlinked=OK, half=OK),
     ("get", "/api/therapist/couples/{couple}/"): therapist_row(OK),
     ("delete", "/api/therapist/couples/{couple}/"): therapist_row(NO_CONTENT),
@@ -151,9 +154,10 @@ def build_world(actor: str) -> dict:
     if actor == "admin":
         cast[actor] = make_user("root", is_staff=True, is_superuser=True)
         _mfa(cast[actor])
+    waiting = therapist_invite_create(therapist=thea).link
     return {
         "user": cast[actor],
-        "urls": {"couple": couple.pk, "session": session.pk, "code": code},
+        "urls": {"couple": couple.pk, "session": session.pk, "code": code, "invite": waiting.pk},
         "version": version,
     }
 
