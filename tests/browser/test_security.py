@@ -51,6 +51,9 @@ def test_a_therapist_turns_on_two_step_sign_in_and_reaches_the_practice(
         assert page.url.endswith("/profile/two-step")
         secret = page.get_by_test_id("totp-secret").get_attribute("data-secret")
         assert page.get_by_test_id("totp-link").get_attribute("href").startswith("otpauth://totp/")
+        qr = page.get_by_test_id("totp-qr")
+        assert qr.get_attribute("viewBox").startswith("0 0 ")
+        assert qr.locator("path").get_attribute("d").count("h1v1h-1z") > 100
         screenshot(page, "two-step-setup")
         findings = axe_violations(page)
 

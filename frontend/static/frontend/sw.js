@@ -24,6 +24,7 @@ const SHELL = [
   "/static/frontend/js/reauth.js",
   "/static/frontend/js/router.js",
   "/static/frontend/js/session.js",
+  "/static/frontend/vendor/uqr/uqr.js",
   "/static/frontend/js/screens/accounts.js",
   "/static/frontend/js/screens/home.js",
   "/static/frontend/js/screens/library.js",
