@@ -24,7 +24,13 @@ from django.utils.translation import gettext as _
 from project.errors import NotFound, ServiceError
 
 from . import session_services as services
-from .session_selectors import HEARTBEAT, access_session, live_state, reveal_message
+from .session_selectors import (
+    HEARTBEAT,
+    access_session,
+    live_state,
+    live_state_for,
+    reveal_message,
+)
 
 MAX_MESSAGE_BYTES = 4096
 # Per connection: generous for two people tapping "ready" and reactions, not for a script.
@@ -40,10 +46,16 @@ CLOSE_POLICY = 1008
 
 
 @database_sync_to_async
-def _run(function: Callable[..., Any], language: str, **kwargs: Any) -> Any:
-    # Error messages are translated where they are made: in the person's own language.
-    with translation.override(language):
-        return function(**kwargs)
+def _run(
+    function: Callable[..., Any], language: str, **kwargs: Any
+) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
+    """Run a service on the database thread; return its result and the events it committed.
+
+    Error messages are translated where they are made: in the person's own language.
+    """
+    with translation.override(language), services.events_collected() as events:
+        result = function(**kwargs)
+    return result, events
 
 
 @dataclass
@@ -107,6 +119,8 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
     bucket: TokenBucket
     # Messages refused in a row for going too fast; a client that keeps on is closed.
     refused: int = 0
+    # The version of the last state sent (``session_selectors.state_version``).
+    state_version: int = -1
 
     # ---- connection ----------------------------------------------------------------------
 
@@ -162,7 +176,12 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             await self._call(services.presence_heartbeat, channel_name=self.channel_name)
 
     async def _call(self, function: Callable[..., Any], **kwargs: Any) -> Any:
-        return await _run(function, self.user.language, **kwargs)
+        """The service's result, after sending what it announced. ``_run`` returns once the
+        transaction has committed, so every event still follows its commit."""
+        result, events = await _run(function, self.user.language, **kwargs)
+        for group, event in events:
+            await self.channel_layer.group_send(group, event)
+        return result
 
     async def _send_error(self, code: str, message: str) -> None:
         await self.send_json({"type": "error", "code": code, "message": message})
@@ -273,7 +292,14 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
 
     @_group_event
     async def session_state(self, event: dict) -> None:
-        state = await self._call(live_state, user=self.user, session_id=self.session_id)
+        if "version" in event:
+            state = live_state_for(user_id=self.user.pk, shared=event)
+        else:
+            state = await self._call(live_state, user=self.user, session_id=self.session_id)
+        # Two workers' events can arrive out of order; an older state must not undo a newer.
+        if state.version < self.state_version:
+            return
+        self.state_version = state.version
         await self.send_json(state.to_message())
 
     @_group_event
@@ -314,6 +340,8 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
 
     @_group_event
     async def session_ended(self, event: dict) -> None:
+        # The ending is read from the database and always shown, whatever came before it.
+        self.state_version = -1
         await self.session_state(event)
         await self._leave()
         await self.close(code=CLOSE_ENDED)

@@ -9,7 +9,7 @@ once the couple has ended.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -168,6 +168,8 @@ class LiveState:
     you_ready: bool
     partner_ready: bool
     paused: bool
+    # Orders states of one session (``live_shared_state``); not part of the message.
+    version: int = 0
 
     def to_message(self) -> dict[str, Any]:
         return {
@@ -183,27 +185,60 @@ class LiveState:
         }
 
 
-def live_state(*, user: User, session_id: UUID) -> LiveState:
-    """The live reveal's state as ``user`` sees it; each connection builds its own."""
-    session = access_session(user=user, session_id=session_id)
-    mine, partner = _split(list(session.participants.all()), user)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def state_version(session: CoupleSession) -> int:
+    """``updated_at`` in whole microseconds: every live change moves it forward under the
+    session's row lock (``session_services._touch``), so a larger version is a later state."""
+    return (session.updated_at - _EPOCH) // timedelta(microseconds=1)
+
+
+def live_shared_state(*, session: CoupleSession) -> dict[str, Any]:
+    """What every connection of the session sees alike: the payload of a ``session.state``
+    event. Ids, counters and flags only, never an answer. Three queries (prompt ids,
+    participants, presence), whatever the number of prompts."""
+    index = session.current_index
     prompt_ids = list(
         Prompt.objects.filter(version_id=session.version_id)
         .order_by("position")
         .values_list("id", flat=True)
     )
-    index = session.current_index
-    present = present_user_ids(session_id=session.id)
+    participants = list(session.participants.values_list("user_id", "ready_for"))
+    return {
+        "version": state_version(session),
+        "status": session.status,
+        "current_index": index,
+        "prompt_count": len(prompt_ids),
+        "current_prompt": str(prompt_ids[index]) if index < len(prompt_ids) else None,
+        "paused": session.paused,
+        "members": [str(user_id) for user_id, _ready_for in participants],
+        "ready": [str(user_id) for user_id, ready_for in participants if ready_for == index],
+        "present": [str(user_id) for user_id in present_user_ids(session_id=session.id)],
+    }
+
+
+def live_state_for(*, user_id: UUID, shared: dict[str, Any]) -> LiveState:
+    """The state as one person sees it, picked from the shared state without a query."""
+    me = str(user_id)
+    partner = next((member for member in shared["members"] if member != me), None)
     return LiveState(
-        status=session.status,
-        current_index=index,
-        prompt_count=len(prompt_ids),
-        current_prompt=prompt_ids[index] if index < len(prompt_ids) else None,
-        partner_present=partner is not None and partner.user_id in present,
-        you_ready=mine.ready_for == index,
-        partner_ready=partner is not None and partner.ready_for == index,
-        paused=session.paused,
+        status=shared["status"],
+        current_index=shared["current_index"],
+        prompt_count=shared["prompt_count"],
+        current_prompt=UUID(shared["current_prompt"]) if shared["current_prompt"] else None,
+        partner_present=partner is not None and partner in shared["present"],
+        you_ready=me in shared["ready"],
+        partner_ready=partner is not None and partner in shared["ready"],
+        paused=shared["paused"],
+        version=shared["version"],
     )
+
+
+def live_state(*, user: User, session_id: UUID) -> LiveState:
+    """The live reveal's state as ``user`` sees it, read from the database (four queries)."""
+    session = access_session(user=user, session_id=session_id)
+    return live_state_for(user_id=user.pk, shared=live_shared_state(session=session))
 
 
 def reveal_message(*, user: User, session_id: UUID, prompt_id: UUID) -> dict[str, Any] | None:

@@ -8,6 +8,10 @@ reads what its own person may see from the database (``session_selectors``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -42,7 +46,7 @@ from .models import (
     SessionStatus,
 )
 from .selectors import exercise_current_version
-from .session_selectors import access_session, present_user_ids
+from .session_selectors import access_session, live_shared_state, present_user_ids
 
 TEXT_MAX_LENGTH = 5000
 
@@ -62,14 +66,41 @@ def session_group(session_id: UUID | str) -> str:
     return f"session.{session_id}"
 
 
+# Set by ``events_collected``: committed events go to this list instead of the channel layer.
+_collected: ContextVar[list[tuple[str, dict[str, Any]]] | None] = ContextVar(
+    "session_events", default=None
+)
+
+
+@contextmanager
+def events_collected() -> Iterator[list[tuple[str, dict[str, Any]]]]:
+    """Collect the ``(group, event)`` pairs the services announce, for the caller to send.
+
+    The WebSocket consumer runs services on Channels' one database thread per process; sending
+    from there would hold that thread while it waits for the event loop and Redis. Inside this
+    block an event is still only collected once its transaction commits (a rolled-back change
+    announces nothing), and the consumer sends the list from its own coroutine afterwards.
+    """
+    events: list[tuple[str, dict[str, Any]]] = []
+    token = _collected.set(events)
+    try:
+        yield events
+    finally:
+        _collected.reset(token)
+
+
 def _broadcast(session_id: UUID, event: str, **payload: Any) -> None:
     """Announce ``event`` to everyone connected to the session, once the data is committed, so
     a connection that reacts by reading the database always sees the change."""
+    group = session_group(session_id)
+    message = {"type": event, **payload}
+    collected = _collected.get()
+    if collected is not None:
+        transaction.on_commit(lambda: collected.append((group, message)))
+        return
 
     def send() -> None:
-        async_to_sync(get_channel_layer().group_send)(
-            session_group(session_id), {"type": event, **payload}
-        )
+        async_to_sync(get_channel_layer().group_send)(group, message)
 
     transaction.on_commit(send)
 
@@ -79,9 +110,20 @@ def _session_path(session: CoupleSession) -> str:
     return f"/s/{session.id}"
 
 
-def _broadcast_state(session_id: UUID) -> None:
-    # Each connection builds its own state (you_ready and partner_ready differ per person).
-    _broadcast(session_id, "session.state")
+def _touch(session: CoupleSession) -> None:
+    """Move the session's ``updated_at`` strictly forward. Callers hold the session's row lock,
+    so each change's state version is larger than every earlier one, even when the events of
+    two workers reach a connection out of order, or the clocks of two machines disagree."""
+    session.updated_at = max(timezone.now(), session.updated_at + timedelta(microseconds=1))
+    CoupleSession.objects.filter(pk=session.pk).update(updated_at=session.updated_at)
+
+
+def _broadcast_state(session: CoupleSession) -> None:
+    """Announce the session's new state. The event carries what both partners see alike
+    (status, index, paused, who is ready and present: ids and flags, never an answer), so a
+    connection picks its own view from it without asking the database."""
+    _touch(session)
+    _broadcast(session.id, "session.state", **live_shared_state(session=session))
 
 
 # ---- starting and answering ---------------------------------------------------------------
@@ -363,7 +405,7 @@ def reveal_join(*, user: User, session_id: UUID, channel_name: str) -> CoupleSes
     # Both may have said ready before one of them dropped; coming back completes the reveal.
     _maybe_reveal(session)
     _notify_partner_waiting(session=session, user=user)
-    _broadcast_state(session.id)
+    _broadcast_state(session)
     return session
 
 
@@ -377,8 +419,10 @@ def reveal_leave(*, channel_name: str) -> None:
     presence = SessionPresence.objects.filter(channel_name=channel_name).first()
     if presence is None:
         return
+    # Locked like every other live change, so this state's version orders after theirs.
+    session = CoupleSession.objects.select_for_update().get(pk=presence.session_id)
     presence.delete()
-    _broadcast_state(presence.session_id)
+    _broadcast_state(session)
 
 
 @transaction.atomic
@@ -396,7 +440,7 @@ def reveal_ready(*, user: User, session_id: UUID, index: int | None = None) -> N
         participant.save(update_fields=["ready_for"])
     _maybe_reveal(session)
     _notify_partner_waiting(session=session, user=user)
-    _broadcast_state(session.id)
+    _broadcast_state(session)
 
 
 @transaction.atomic
@@ -429,7 +473,7 @@ def _set_paused(*, user: User, session_id: UUID, paused: bool) -> None:
     _broadcast(session.id, "session.paused" if paused else "session.resumed")
     if not paused:
         _maybe_reveal(session)
-    _broadcast_state(session.id)
+    _broadcast_state(session)
 
 
 @transaction.atomic

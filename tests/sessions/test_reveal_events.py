@@ -28,6 +28,21 @@ def layer():
         yield recording
 
 
+# A state event carries what both partners see alike; nothing else may ride along.
+SHARED_STATE_KEYS = {
+    "type",
+    "version",
+    "status",
+    "current_index",
+    "prompt_count",
+    "current_prompt",
+    "paused",
+    "members",
+    "ready",
+    "present",
+}
+
+
 def _present(session, *users) -> None:
     for user in users:
         SessionPresence.objects.create(
@@ -41,7 +56,13 @@ def test_the_first_ready_announces_one_state_change(
     _present(ready_session, anna, bram)
     with django_capture_on_commit_callbacks(execute=True):
         session_services.reveal_ready(user=anna, session_id=ready_session.id)
-    assert layer.sent == [(f"session.{ready_session.id}", {"type": "session.state"})]
+    [(group, state)] = layer.sent
+    assert group == f"session.{ready_session.id}"
+    assert set(state) == SHARED_STATE_KEYS
+    assert state["type"] == "session.state"
+    assert state["ready"] == [str(anna.pk)]
+    assert sorted(state["present"]) == sorted([str(anna.pk), str(bram.pk)])
+    assert MARKER not in repr(layer.sent)
 
 
 def test_the_second_ready_announces_the_reveal_then_the_state(
@@ -52,10 +73,11 @@ def test_the_second_ready_announces_the_reveal_then_the_state(
     prompt = ready_session.version.prompts.order_by("position").first()
     with django_capture_on_commit_callbacks(execute=True):
         session_services.reveal_ready(user=bram, session_id=ready_session.id)
-    assert [message for _group, message in layer.sent] == [
-        {"type": "session.reveal", "prompt": str(prompt.id)},
-        {"type": "session.state"},
-    ]
+    reveal, state = (message for _group, message in layer.sent)
+    assert reveal == {"type": "session.reveal", "prompt": str(prompt.id)}
+    assert set(state) == SHARED_STATE_KEYS
+    assert state["current_index"] == 1
+    assert state["ready"] == []
     assert MARKER not in repr(layer.sent)
 
 
