@@ -6,22 +6,16 @@ database, the way a newcomer's first `make run` does (migrate, seed, serve).
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench.common import free_port, wait_for_port
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -41,7 +35,7 @@ def dev_server(tmp_path):
             capture_output=True,
             timeout=180,
         )
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "server.log").open("wb")
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -50,14 +44,7 @@ def dev_server(tmp_path):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert process.poll() is None, (tmp_path / "server.log").read_text()
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            time.sleep(0.2)
+    wait_for_port(port, timeout=60, process=process)
     yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=20)

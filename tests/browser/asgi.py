@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -19,20 +18,16 @@ from pathlib import Path
 
 from django.conf import settings
 
+from bench.common import free_port, server_command, wait_for_port
+
 ROOT = Path(__file__).resolve().parents[2]
 CODE = re.compile(r"^\s*([A-Z0-9]{4}-?[A-Z0-9]{4}|[A-Z0-9]{6})\s*$", re.MULTILINE)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class AsgiServer:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = folder / "daphne.log"
         self.env = {
@@ -67,31 +62,16 @@ class AsgiServer:
         self.manage("migrate", "--verbosity", "0")
         self.manage("library", "import", str(ROOT / "exercises" / "starter_library.json"))
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "project.asgi:application",
-            ],
+            server_command("daphne", "project.asgi:application", self.port),
             cwd=ROOT,
             env=self.env,
             stdout=self.log.open("wb"),
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"daphne exited:\n{self.log.read_text()}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"daphne did not listen in time:\n{self.log.read_text()}")
+        try:
+            wait_for_port(self.port, process=self.process)
+        except (RuntimeError, TimeoutError) as error:
+            raise RuntimeError(f"{error}:\n{self.log.read_text()}") from error
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
