@@ -194,17 +194,17 @@ def state_version(session: CoupleSession) -> int:
     return (session.updated_at - _EPOCH) // timedelta(microseconds=1)
 
 
-def live_shared_state(*, session: CoupleSession) -> dict[str, Any]:
+def shared_state(
+    *,
+    session: CoupleSession,
+    prompt_ids: list[UUID],
+    ready_for: dict[UUID, int | None],
+    present: set[UUID],
+) -> dict[str, Any]:
     """What every connection of the session sees alike: the payload of a ``session.state``
-    event. Ids, counters and flags only, never an answer. Three queries (prompt ids,
-    participants, presence), whatever the number of prompts."""
+    event. Ids, counters and flags only, never an answer. ``ready_for`` maps each participant
+    to the prompt index they said ready for; ``present`` is ``present_user_ids``."""
     index = session.current_index
-    prompt_ids = list(
-        Prompt.objects.filter(version_id=session.version_id)
-        .order_by("position")
-        .values_list("id", flat=True)
-    )
-    participants = list(session.participants.values_list("user_id", "ready_for"))
     return {
         "version": state_version(session),
         "status": session.status,
@@ -212,10 +212,33 @@ def live_shared_state(*, session: CoupleSession) -> dict[str, Any]:
         "prompt_count": len(prompt_ids),
         "current_prompt": str(prompt_ids[index]) if index < len(prompt_ids) else None,
         "paused": session.paused,
-        "members": [str(user_id) for user_id, _ready_for in participants],
-        "ready": [str(user_id) for user_id, ready_for in participants if ready_for == index],
-        "present": [str(user_id) for user_id in present_user_ids(session_id=session.id)],
+        "members": [str(user_id) for user_id in ready_for],
+        "ready": [str(user_id) for user_id, ready in ready_for.items() if ready == index],
+        "present": [str(user_id) for user_id in present],
     }
+
+
+def session_prompt_ids(*, session: CoupleSession) -> list[UUID]:
+    return list(
+        Prompt.objects.filter(version_id=session.version_id)
+        .order_by("position")
+        .values_list("id", flat=True)
+    )
+
+
+def participants_ready_for(*, session: CoupleSession) -> dict[UUID, int | None]:
+    return dict(session.participants.values_list("user_id", "ready_for"))
+
+
+def live_shared_state(*, session: CoupleSession) -> dict[str, Any]:
+    """``shared_state`` read from the database: three queries, whatever the number of
+    prompts."""
+    return shared_state(
+        session=session,
+        prompt_ids=session_prompt_ids(session=session),
+        ready_for=participants_ready_for(session=session),
+        present=present_user_ids(session_id=session.id),
+    )
 
 
 def live_state_for(*, user_id: UUID, shared: dict[str, Any]) -> LiveState:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 from uuid import UUID
@@ -46,7 +47,13 @@ from .models import (
     SessionStatus,
 )
 from .selectors import exercise_current_version
-from .session_selectors import access_session, live_shared_state, present_user_ids
+from .session_selectors import (
+    access_session,
+    participants_ready_for,
+    present_user_ids,
+    session_prompt_ids,
+    shared_state,
+)
 
 TEXT_MAX_LENGTH = 5000
 
@@ -110,20 +117,30 @@ def _session_path(session: CoupleSession) -> str:
     return f"/s/{session.id}"
 
 
-def _touch(session: CoupleSession) -> None:
-    """Move the session's ``updated_at`` strictly forward. Callers hold the session's row lock,
-    so each change's state version is larger than every earlier one, even when the events of
-    two workers reach a connection out of order, or the clocks of two machines disagree."""
+def _broadcast_state(live: _Live, *changed: str) -> None:
+    """Write the session's ``changed`` fields and announce its new state.
+
+    ``updated_at`` moves strictly forward in the same statement. Callers hold the session's row
+    lock, so each state's version is larger than every earlier one, even when the events of
+    two workers reach a connection out of order or two machines' clocks disagree. The event
+    carries what both partners see alike (status, index, paused, who is ready and present: ids
+    and flags, never an answer), so a connection picks its own view from it without a query.
+    """
+    session = live.session
     session.updated_at = max(timezone.now(), session.updated_at + timedelta(microseconds=1))
-    CoupleSession.objects.filter(pk=session.pk).update(updated_at=session.updated_at)
-
-
-def _broadcast_state(session: CoupleSession) -> None:
-    """Announce the session's new state. The event carries what both partners see alike
-    (status, index, paused, who is ready and present: ids and flags, never an answer), so a
-    connection picks its own view from it without asking the database."""
-    _touch(session)
-    _broadcast(session.id, "session.state", **live_shared_state(session=session))
+    CoupleSession.objects.filter(pk=session.pk).update(
+        updated_at=session.updated_at, **{name: getattr(session, name) for name in changed}
+    )
+    _broadcast(
+        session.id,
+        "session.state",
+        **shared_state(
+            session=session,
+            prompt_ids=live.prompt_ids,
+            ready_for=live.ready_for,
+            present=live.present,
+        ),
+    )
 
 
 # ---- starting and answering ---------------------------------------------------------------
@@ -343,46 +360,71 @@ def _live_session(*, user: User, session_id: UUID) -> CoupleSession:
     return session
 
 
-def _maybe_reveal(session: CoupleSession) -> None:
-    """Reveal the current prompt when both partners are connected and both said ready."""
+@dataclass
+class _Live:
+    """What one live change reads once and hands around, instead of every step reading it
+    again: each participant's ``ready_for``, who is present, and (on first use) the prompts."""
+
+    session: CoupleSession
+    ready_for: dict[UUID, int | None]
+    present: set[UUID]
+    _prompt_ids: list[UUID] | None = None
+
+    @classmethod
+    def read(cls, session: CoupleSession) -> _Live:
+        return cls(
+            session=session,
+            ready_for=participants_ready_for(session=session),
+            present=present_user_ids(session_id=session.id),
+        )
+
+    @property
+    def prompt_ids(self) -> list[UUID]:
+        if self._prompt_ids is None:
+            self._prompt_ids = session_prompt_ids(session=self.session)
+        return self._prompt_ids
+
+    @property
+    def everyone_present(self) -> bool:
+        return all(user_id in self.present for user_id in self.ready_for)
+
+
+def _maybe_reveal(live: _Live) -> list[str]:
+    """Reveal the current prompt when both partners are connected and both said ready.
+    Returns the session fields it changed (``_broadcast_state`` writes them)."""
+    session = live.session
     index = session.current_index
-    participants = list(session.participants.all())
-    if session.paused or len(participants) != 2:
-        return
-    if any(participant.ready_for != index for participant in participants):
-        return
-    present = present_user_ids(session_id=session.id)
-    if not all(participant.user_id in present for participant in participants):
-        return
-    prompt_ids = list(
-        Prompt.objects.filter(version_id=session.version_id)
-        .order_by("position")
-        .values_list("id", flat=True)
-    )
-    prompt_id = prompt_ids[index]
+    if session.paused or len(live.ready_for) != 2:
+        return []
+    if any(ready_for != index for ready_for in live.ready_for.values()):
+        return []
+    if not live.everyone_present:
+        return []
+    prompt_id = live.prompt_ids[index]
     PromptReveal.objects.create(session=session, prompt_id=prompt_id, index=index)
     session.current_index = index + 1
     session.status = SessionStatus.REVEALING
     _broadcast(session.id, "session.reveal", prompt=str(prompt_id))
-    if session.current_index >= len(prompt_ids):
+    if session.current_index >= len(live.prompt_ids):
         session.status = SessionStatus.COMPLETED
         session.completed_at = timezone.now()
         _broadcast(session.id, "session.completed")
-    session.save(update_fields=["current_index", "status", "completed_at", "updated_at"])
+    return ["current_index", "status", "completed_at"]
 
 
-def _notify_partner_waiting(*, session: CoupleSession, user: User) -> None:
+def _notify_partner_waiting(*, live: _Live, user: User) -> None:
     """``user`` is in the live reveal and the partner is not: let the partner know.
 
     Once per person, session and prompt (``dedupe_key``), so a phone reconnecting over and over
     or a second ``ready`` does not send it again. The partner is whoever the other member is;
     nobody's pause is asked (that would make it observable).
     """
-    if session.status == SessionStatus.COMPLETED:
+    session = live.session
+    # The participants are the couple's members: with everyone here nobody is waited for.
+    if session.status == SessionStatus.COMPLETED or live.everyone_present:
         return
-    present = present_user_ids(session_id=session.id)
     for member in couple_members(couple=session.couple):
-        if member.pk != user.pk and member.pk not in present:
+        if member.pk != user.pk and member.pk not in live.present:
             notify(
                 user=member,
                 event=Event.PARTNER_WAITING,
@@ -399,13 +441,15 @@ def reveal_join(*, user: User, session_id: UUID, channel_name: str) -> CoupleSes
         channel_name=channel_name,
         defaults={"session": session, "user": user, "seen_at": timezone.now()},
     )
+    changed = []
     if session.status == SessionStatus.READY_TO_REVEAL:
         session.status = SessionStatus.REVEALING
-        session.save(update_fields=["status", "updated_at"])
+        changed.append("status")
+    live = _Live.read(session)
     # Both may have said ready before one of them dropped; coming back completes the reveal.
-    _maybe_reveal(session)
-    _notify_partner_waiting(session=session, user=user)
-    _broadcast_state(session)
+    changed += _maybe_reveal(live)
+    _notify_partner_waiting(live=live, user=user)
+    _broadcast_state(live, *changed)
     return session
 
 
@@ -422,7 +466,7 @@ def reveal_leave(*, channel_name: str) -> None:
     # Locked like every other live change, so this state's version orders after theirs.
     session = CoupleSession.objects.select_for_update().get(pk=presence.session_id)
     presence.delete()
-    _broadcast_state(session)
+    _broadcast_state(_Live.read(session))
 
 
 @transaction.atomic
@@ -434,13 +478,16 @@ def reveal_ready(*, user: User, session_id: UUID, index: int | None = None) -> N
         raise Conflict("session_paused", _("The session is paused. Resume it first."))
     if index is not None and index != session.current_index:
         raise Conflict("stale_ready", _("That question was already revealed."))
-    participant = _my_participant(session=session, user=user)
-    if participant.ready_for != session.current_index:
-        participant.ready_for = session.current_index
-        participant.save(update_fields=["ready_for"])
-    _maybe_reveal(session)
-    _notify_partner_waiting(session=session, user=user)
-    _broadcast_state(session)
+    live = _Live.read(session)
+    if live.ready_for.get(user.pk) != session.current_index:
+        # The session's row lock (``_live_session``) already serialises every live change.
+        SessionParticipant.objects.filter(session=session, user=user).update(
+            ready_for=session.current_index
+        )
+        live.ready_for[user.pk] = session.current_index
+    changed = _maybe_reveal(live)
+    _notify_partner_waiting(live=live, user=user)
+    _broadcast_state(live, *changed)
 
 
 @transaction.atomic
@@ -469,11 +516,12 @@ def _set_paused(*, user: User, session_id: UUID, paused: bool) -> None:
     if session.paused == paused:
         return
     session.paused = paused
-    session.save(update_fields=["paused", "updated_at"])
     _broadcast(session.id, "session.paused" if paused else "session.resumed")
+    live = _Live.read(session)
+    changed = ["paused"]
     if not paused:
-        _maybe_reveal(session)
-    _broadcast_state(session)
+        changed += _maybe_reveal(live)
+    _broadcast_state(live, *changed)
 
 
 @transaction.atomic

@@ -1,0 +1,113 @@
+"""What one live-reveal message costs in queries, counted on the consumer's database thread.
+
+Channels runs every consumer's database call of a process on one shared thread
+(``database_sync_to_async``), so these counts are what limits how many couples one worker
+carries (docs/performance.md). A state change reaches each connection with its shared state,
+so handing it to the two partners costs no query at all.
+"""
+
+import pytest
+from channels.db import database_sync_to_async
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from exercises import consumers
+
+from .conftest import connect
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+class ConsumerQueries:
+    """Counts the queries of every consumer in this process while the block runs.
+
+    Entered and left on the consumer's own database thread, whose connection is the one the
+    consumers use; ``count`` is read there too.
+    """
+
+    async def __aenter__(self) -> "ConsumerQueries":
+        self.context = CaptureQueriesContext(connection)
+        await database_sync_to_async(self.context.__enter__)()
+        return self
+
+    async def __aexit__(self, *exc_info) -> None:
+        def leave() -> int:
+            self.context.__exit__(None, None, None)
+            return len(self.context.captured_queries)
+
+        self.count = await database_sync_to_async(leave)()
+
+
+async def _both(session, anna, bram):
+    anna_live, ok_a, _ = await connect(anna, session.id)
+    bram_live, ok_b, _ = await connect(bram, session.id)
+    assert ok_a and ok_b
+    await anna_live.expect("state", partner_present=True)
+    await bram_live.expect("state", partner_present=True)
+    return anna_live, bram_live
+
+
+@pytest.fixture
+def state_reads(monkeypatch):
+    """Every time a connection read its state from the database instead of from the event."""
+    reads = []
+    live_state = consumers.live_state
+
+    def counting(**kwargs):
+        reads.append(kwargs["user"])
+        return live_state(**kwargs)
+
+    monkeypatch.setattr(consumers, "live_state", counting)
+    return reads
+
+
+async def test_a_first_ready_costs_at_most_11_queries_for_both_partners_together(
+    anna, bram, ready_session, state_reads
+):
+    anna_live, bram_live = await _both(ready_session, anna, bram)
+    async with ConsumerQueries() as queries:
+        await anna_live.send({"type": "ready"})
+        await anna_live.expect("state", you_ready=True)
+        await bram_live.expect("state", partner_ready=True)
+    # The service's transaction only (it was 19 when each connection re-read its state).
+    assert queries.count <= 11
+    assert state_reads == []
+    await anna_live.close()
+    await bram_live.close()
+
+
+async def test_the_revealing_ready_costs_at_most_18_queries_for_both_partners_together(
+    anna, bram, ready_session, state_reads
+):
+    anna_live, bram_live = await _both(ready_session, anna, bram)
+    await anna_live.send({"type": "ready"})
+    await bram_live.expect("state", partner_ready=True)
+    async with ConsumerQueries() as queries:
+        await bram_live.send({"type": "ready"})
+        await anna_live.expect("reveal")
+        await bram_live.expect("reveal")
+        await anna_live.expect("state", current_index=1)
+        await bram_live.expect("state", current_index=1)
+    # The service, then each partner's own reveal read from the database (answers never travel
+    # in an event): 12 + 2 x 3. It was 29 when each connection also re-read its state.
+    assert queries.count <= 18
+    assert state_reads == []
+    await anna_live.close()
+    await bram_live.close()
+
+
+async def test_a_reaction_costs_at_most_8_queries_and_none_to_hand_it_out(
+    anna, bram, ready_session
+):
+    anna_live, bram_live = await _both(ready_session, anna, bram)
+    await anna_live.send({"type": "ready"})
+    await bram_live.send({"type": "ready"})
+    revealed = await anna_live.expect("reveal")
+    await bram_live.expect("reveal")
+    async with ConsumerQueries() as queries:
+        await bram_live.send({"type": "react", "prompt": revealed["prompt"], "reaction": "thanks"})
+        await anna_live.expect("reaction", from_me=False)
+        await bram_live.expect("reaction", from_me=True)
+    assert queries.count <= 8
+    await anna_live.close()
+    await bram_live.close()
