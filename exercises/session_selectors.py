@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import User
@@ -37,16 +37,24 @@ PRESENCE_TIMEOUT = timedelta(seconds=60)
 
 
 def access_session(
-    *, user: User, session_id: UUID | str, for_update: bool = False
+    *,
+    user: User,
+    session_id: UUID | str,
+    for_update: bool = False,
+    reveal_of: UUID | None = None,
 ) -> CoupleSession:
     """The session if ``user`` is one of its couple's two partners; otherwise 404 (one query).
 
     Ex-partners keep access to sessions of their ended couple, but the selectors below then
-    show them their own answers only.
+    show them their own answers only. With ``reveal_of`` (a prompt id), the same query also
+    gives ``revealed_index``: that prompt's reveal index, or None while it is not revealed.
     """
     sessions = CoupleSession.objects.select_related("version", "exercise", "couple")
     if for_update:
         sessions = sessions.select_for_update(of=("self",))
+    if reveal_of is not None:
+        reveals = PromptReveal.objects.filter(session=OuterRef("pk"), prompt_id=reveal_of)
+        sessions = sessions.annotate(revealed_index=Subquery(reveals.values("index")[:1]))
     session = sessions.filter(pk=session_id, couple__members__user=user).first()
     if session is None:
         raise NotFound()
@@ -266,10 +274,9 @@ def live_state(*, user: User, session_id: UUID) -> LiveState:
 
 def reveal_message(*, user: User, session_id: UUID, prompt_id: UUID) -> dict[str, Any] | None:
     """``{type: reveal, prompt, index, mine, partner}`` for a prompt that was revealed; None for
-    one that was not, so nothing unrevealed can ever be put into a message."""
-    session = access_session(user=user, session_id=session_id)
-    reveal = PromptReveal.objects.filter(session=session, prompt_id=prompt_id).first()
-    if reveal is None or session.couple.ended_at is not None:
+    one that was not, so nothing unrevealed can ever be put into a message. Two queries."""
+    session = access_session(user=user, session_id=session_id, reveal_of=prompt_id)
+    if session.revealed_index is None or session.couple.ended_at is not None:
         return None
     answers = {
         answer.user_id: answer
@@ -281,7 +288,7 @@ def reveal_message(*, user: User, session_id: UUID, prompt_id: UUID) -> dict[str
     return {
         "type": "reveal",
         "prompt": str(prompt_id),
-        "index": reveal.index,
+        "index": session.revealed_index,
         "mine": answer_data(answers.get(user.pk), own=True),
         "partner": answer_data(partner_answer, own=False),
     }

@@ -493,13 +493,13 @@ def reveal_ready(*, user: User, session_id: UUID, index: int | None = None) -> N
 @transaction.atomic
 def reveal_react(*, user: User, session_id: UUID, prompt_id: UUID, reaction: str) -> None:
     """A gentle reaction on a revealed prompt, shown to both."""
-    session = access_session(user=user, session_id=session_id)
+    session = access_session(user=user, session_id=session_id, reveal_of=prompt_id)
     require_couple_exercise_allowed(user)
     if reaction not in Reaction.values:
         raise ServiceError("invalid_reaction", _("Choose one of the reactions."))
     if session.status not in (SessionStatus.REVEALING, SessionStatus.COMPLETED):
         raise Conflict("session_not_live", _("This session is not being revealed."))
-    if not PromptReveal.objects.filter(session=session, prompt_id=prompt_id).exists():
+    if session.revealed_index is None:
         raise Conflict("prompt_not_revealed", _("You can react once this question is revealed."))
     SessionReaction.objects.create(
         session=session, prompt_id=prompt_id, user=user, reaction=reaction
