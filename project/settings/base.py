@@ -140,7 +140,10 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                # channels-redis waits on each channel with a 5 s blocking pop; redis-py's own
+                # default read timeout is also 5 s, so a busy event loop lost that race and the
+                # TimeoutError ended the consumer (docs/performance.md, before/after).
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 15}],
                 # Per channel (one per open connection). A reveal sends a handful of events per
                 # action, so 100 waiting means a stalled consumer; past it, group_send drops
                 # silently (docs/performance.md: how the bench counts drops).
