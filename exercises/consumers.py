@@ -1,8 +1,9 @@
 """The live reveal at ``/ws/sessions/<uuid>/``: a thin shell around ``session_services``.
 
 The consumer decides no rule. It turns client messages into service calls, and turns the
-session group's events (ids only) into messages built from the database for this connection's
-own person, so each partner gets their own ``state`` and ``reveal``.
+session group's events into messages for this connection's own person, so each partner gets
+their own ``state`` (picked from the shared state the event carries) and ``reveal`` (read from
+the database: answers never travel through the channel layer).
 """
 
 from __future__ import annotations

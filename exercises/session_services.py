@@ -2,8 +2,9 @@
 
 Every rule lives here; the REST views and the WebSocket consumer only call these functions.
 Whatever the other partner must see live is announced to the session's channel-layer group
-after the transaction commits. Events carry ids only, never answer content: each connection
-reads what its own person may see from the database (``session_selectors``).
+after the transaction commits. Events never carry answer content: a state change carries the
+state both partners see alike (ids, counters, flags), and for a reveal each connection reads
+what its own person may see from the database (``session_selectors``).
 """
 
 from __future__ import annotations
