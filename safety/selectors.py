@@ -105,14 +105,15 @@ def last_check_in_at(user: User) -> datetime | None:
     )
 
 
-def check_in_due(user: User) -> bool:
+def check_in_due(user: User, *, state: PauseState | None = None) -> bool:
     """True when the person must do a check-in before a couple exercise: they never did one,
     their last one is older than 14 days, or they resumed after a pause since their last one
-    (resuming always leads through a fresh check-in). Two queries."""
+    (resuming always leads through a fresh check-in). Two queries, one when ``state`` (the
+    person's ``pause_state``) is already at hand."""
     last_at = last_check_in_at(user)
     if last_at is None or timezone.now() - last_at > CHECK_IN_VALID_FOR:
         return True
-    resumed_at = pause_state(user).resumed_at
+    resumed_at = (state or pause_state(user)).resumed_at
     return resumed_at is not None and resumed_at >= last_at
 
 
@@ -126,12 +127,13 @@ def require_couple_exercise_allowed(user: User) -> None:
     Returns ``None`` when the action may go ahead. The error goes to the acting person only:
     never call this for the partner, and never change anything the partner sees because of it.
     """
-    if is_paused(user):
+    state = pause_state(user)
+    if state.paused:
         raise Conflict(
             "paused",
             _("Couple exercises are paused for now. You can resume them on your own page."),
         )
-    if check_in_due(user):
+    if check_in_due(user, state=state):
         raise Conflict(
             "check_in_required",
             _("Please do the short personal check-in first. It takes a minute."),
