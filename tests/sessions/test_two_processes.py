@@ -12,16 +12,15 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
-import sys
-import time
 import uuid
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from websockets.asyncio.client import connect as ws_connect
+
+from bench.common import free_port, server_command, wait_for_port
 
 from .conftest import MARKER, session_key_for
 
@@ -42,12 +41,6 @@ pytestmark = [
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _database_url() -> str:
     db = settings.DATABASES["default"]
     user = db.get("USER") or ""
@@ -60,19 +53,10 @@ class Server:
     """One ``daphne`` process on a free loopback port."""
 
     def __init__(self, env: dict[str, str], log_dir: Path, name: str) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.log = log_dir / f"{name}.log"
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "project.asgi:application",
-            ],
+            server_command("daphne", "project.asgi:application", self.port),
             cwd=ROOT,
             env=env,
             stdout=self.log.open("wb"),
@@ -80,16 +64,10 @@ class Server:
         )
 
     def wait_ready(self, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"daphne exited:\n{self.log.read_text()}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"daphne did not listen in time:\n{self.log.read_text()}")
+        try:
+            wait_for_port(self.port, timeout=timeout, process=self.process)
+        except (RuntimeError, TimeoutError) as error:
+            raise RuntimeError(f"{error}:\n{self.log.read_text()}") from error
 
     def url(self, session_id) -> str:
         return f"ws://127.0.0.1:{self.port}/ws/sessions/{session_id}/"
