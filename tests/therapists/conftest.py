@@ -9,10 +9,18 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from exercises import session_services
 from exercises.models import CoupleSession, ExerciseVersion
-from pairing.models import Couple, TherapistLink
+from pairing.models import TherapistLink
 from pairing.services import therapist_invite_accept, therapist_invite_create
-from tests.conftest import make_user
-from tests.sessions.conftest import answer_all, fresh_check_in, link, publish
+from tests.sessions.conftest import (  # noqa: F401 - fixtures shared with the sessions tests
+    anna_and_bram,
+    answer_all,
+    checked_in,
+    dirk_and_ella,
+    ella,
+    fresh_check_in,
+    link,
+    publish,
+)
 
 ANNA_MARKER = "anna-marker-c1e55b"
 BRAM_MARKER = "bram-marker-9d04f2"
@@ -72,27 +80,9 @@ def thea_mfa(thea):
 
 
 @pytest.fixture
-def anna_and_bram(anna, bram) -> Couple:
-    fresh_check_in(anna)
-    fresh_check_in(bram)
-    return link(anna, bram)
-
-
-@pytest.fixture
-def ella(db):
-    return make_user("ella")
-
-
-@pytest.fixture
-def dirk_and_ella(dirk, ella) -> Couple:
-    fresh_check_in(dirk)
-    fresh_check_in(ella)
-    return link(dirk, ella)
-
-
-@pytest.fixture
-def linked(thea_mfa, anna, bram, anna_and_bram) -> TherapistLink:
+def linked(request, thea_mfa, anna, bram) -> TherapistLink:
     """thea is anna and bram's therapist: both accepted."""
+    request.getfixturevalue("anna_and_bram")
     return therapist_link(thea_mfa, anna, bram)
 
 
