@@ -8,13 +8,37 @@ PORT ?= 8000
 
 .PHONY: run test test-browser lint format messages migrate seed clean serve-prod
 
+UV := $(VENV)/bin/uv
+EXPORT := $(UV) export --quiet --frozen --no-header --format requirements-txt --all-extras --no-emit-project
+
+.PHONY: lock upgrade check-lock
+
 $(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
+# Installs exactly requirements.lock: every package pinned and hash-checked by pip, then anything
+# the lock does not list is removed (uv, itself installed from the lock, does that part).
+$(STAMP): requirements.lock | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		-r requirements.lock
+	$(UV) pip sync --quiet --python $(PY) --require-hashes requirements.lock
 	touch $(STAMP)
+
+# uv.lock is resolved from pyproject.toml's ranges; requirements.lock is its export with hashes.
+lock: $(STAMP)
+	$(UV) lock
+	$(EXPORT) -o requirements.lock
+
+upgrade: $(STAMP)
+	$(UV) lock --upgrade
+	$(EXPORT) -o requirements.lock
+
+# Fails when pyproject.toml, uv.lock and requirements.lock disagree.
+check-lock: $(STAMP)
+	$(UV) lock --check
+	$(EXPORT) | diff -u requirements.lock - >/dev/null || \
+		{ echo "requirements.lock is not uv.lock's export: run make lock" >&2; exit 1; }
+
 
 migrate: $(STAMP)
 	$(PY) manage.py migrate --noinput

@@ -9,17 +9,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings.base")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from exercises.routing import websocket_urlpatterns  # noqa: E402
 
-from .ws_auth import WebSocketAuthStack  # noqa: E402
+from .ws_auth import OriginCheck, WebSocketAuthStack  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(
-            WebSocketAuthStack(URLRouter(websocket_urlpatterns))
-        ),
+        "websocket": OriginCheck(WebSocketAuthStack(URLRouter(websocket_urlpatterns))),
     }
 )

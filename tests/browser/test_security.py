@@ -2,11 +2,7 @@
 the practice's "set up first" message and then reaches the practice; signed-in devices, push
 subscriptions and quiet hours in the profile."""
 
-import base64
 import datetime
-import hashlib
-import hmac
-import struct
 import time
 
 import pytest
@@ -15,20 +11,11 @@ from allauth.usersessions.models import UserSession
 
 from notifications.models import NotificationPreference, PushSubscription
 from tests.conftest import make_user, password_of
+from tests.mfa import give_recovery_codes, totp_code, unused_recovery_codes
 
 from .conftest import PHONE, axe_violations, open_screen, settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def totp_code(secret: str, at: float | None = None) -> str:
-    """RFC 6238: HMAC-SHA1 over the 30-second counter, six digits."""
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    counter = int((time.time() if at is None else at) // 30)
-    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
 
 
 def code_for_a_slow_round_trip(secret: str, needed: float = 15) -> str:
@@ -38,12 +25,6 @@ def code_for_a_slow_round_trip(secret: str, needed: float = 15) -> str:
     if left < needed:
         time.sleep(left + 0.5)
     return totp_code(secret)
-
-
-def test_the_code_helper_matches_rfc_6238_test_vector():
-    # RFC 6238 appendix B, SHA-1, T = 59 s: 94287082 (the last six digits).
-    secret = base64.b32encode(b"12345678901234567890").decode()
-    assert totp_code(secret, at=59) == "287082"
 
 
 def test_a_therapist_turns_on_two_step_sign_in_and_reaches_the_practice(
@@ -170,13 +151,11 @@ def test_a_partner_ends_another_device_removes_a_push_device_and_sets_quiet_hour
 def test_with_two_step_on_a_person_sees_recovery_codes_and_can_turn_it_off(
     live_server, browser, watch, sign_in
 ):
-    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-
     from tests.therapists.conftest import give_mfa
 
     thea = make_user("thea", language="en", is_therapist=True)
     give_mfa(thea)
-    RecoveryCodes.activate(thea)
+    give_recovery_codes(thea)
     context = browser.new_context(**PHONE)
     try:
         sign_in(context, thea)
@@ -190,9 +169,8 @@ def test_with_two_step_on_a_person_sees_recovery_codes_and_can_turn_it_off(
         dialog.get_by_role("button", name="Confirm").click()
         codes = page.get_by_test_id("recovery-codes").locator("li")
         codes.first.wait_for()
-        unused = RecoveryCodes(Authenticator.objects.get(user=thea, type="recovery_codes"))
         assert [codes.nth(i).inner_text() for i in range(codes.count())] == (
-            unused.get_unused_codes()
+            unused_recovery_codes(thea)
         )
 
         page.once("dialog", lambda prompt: prompt.accept())

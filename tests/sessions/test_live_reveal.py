@@ -300,6 +300,25 @@ async def test_a_foreign_origin_is_refused(anna, ready_session):
     assert connected is False
 
 
+async def test_a_foreign_origin_is_refused_with_a_cookie_too(anna, ready_session):
+    _, connected, _ = await connect(
+        anna, ready_session.id, origin="https://evil.example", cookie=True
+    )
+    assert connected is False
+
+
+async def test_a_cookie_without_an_origin_is_refused(anna, ready_session):
+    _, connected, _ = await connect(anna, ready_session.id, origin="", cookie=True)
+    assert connected is False
+
+
+async def test_an_app_client_without_an_origin_connects_with_its_token(anna, ready_session):
+    live, connected, _ = await connect(anna, ready_session.id, origin="")
+    assert connected
+    assert (await live.expect("state"))["status"] == "revealing"
+    await live.close()
+
+
 async def test_a_session_still_being_answered_is_refused_with_an_error(anna, session):
     live, connected, _ = await connect(anna, session.id)
     assert connected

@@ -5,12 +5,12 @@ live reveal using the sessions services themselves."""
 from __future__ import annotations
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from exercises import session_services
 from exercises.models import CoupleSession, ExerciseVersion
 from pairing.models import TherapistLink
 from pairing.services import therapist_invite_accept, therapist_invite_create
+from tests.mfa import give_totp
 from tests.sessions.conftest import (  # noqa: F401 - fixtures shared with the sessions tests
     anna_and_bram,
     answer_all,
@@ -27,8 +27,8 @@ BRAM_MARKER = "bram-marker-9d04f2"
 
 
 def give_mfa(user) -> None:
-    """An authenticator app (TOTP) set up through allauth's own helper."""
-    TOTP.activate(user, generate_totp_secret())
+    """An authenticator app (TOTP), stored as allauth stores one."""
+    give_totp(user)
 
 
 def therapist_link(therapist, *partners) -> TherapistLink:

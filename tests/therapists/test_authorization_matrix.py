@@ -10,7 +10,6 @@ ANNA_MARKER may reach exactly one place (thea's couple detail, with MFA) and BRA
 from __future__ import annotations
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from exercises import session_services
 from exercises.assignment_services import (
@@ -22,6 +21,7 @@ from exercises.models import SessionShare
 from pairing.models import TherapistLink
 from pairing.services import therapist_invite_accept, therapist_invite_create
 from tests.conftest import make_user
+from tests.mfa import give_totp
 from tests.sessions.conftest import answer_all, fresh_check_in, link, publish
 from tests.therapists.conftest import ANNA_MARKER, BRAM_MARKER, reveal_all
 
@@ -102,7 +102,7 @@ CASES = [
 
 
 def _mfa(user) -> None:
-    TOTP.activate(user, generate_totp_secret())
+    give_totp(user)
 
 
 def build_world(actor: str) -> dict:

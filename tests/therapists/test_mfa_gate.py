@@ -2,8 +2,8 @@
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 
+from tests.mfa import give_recovery_codes
 from tests.therapists.conftest import give_mfa
 
 ENDPOINTS = [
@@ -21,7 +21,7 @@ def test_a_therapist_without_an_authenticator_gets_mfa_required(client_for, thea
 
 @pytest.mark.parametrize(("method", "url"), ENDPOINTS)
 def test_recovery_codes_alone_are_not_enough(client_for, thea, method, url):
-    RecoveryCodes.activate(thea)
+    give_recovery_codes(thea)
     response = getattr(client_for(thea), method)(url)
     assert response.json()["code"] == "mfa_required"
 
