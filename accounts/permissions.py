@@ -15,21 +15,17 @@ from allauth.account import app_settings as account_settings
 from allauth.account.authentication import get_authentication_records
 from django.contrib.sessions.backends.base import SessionBase
 from django.utils.translation import gettext as _
-from rest_framework import status
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
-from project.errors import ServiceError
+from project.errors import Unauthenticated
 
 from .models import User
 
 
-def reauthentication_required() -> ServiceError:
-    return ServiceError(
-        "reauthentication_required",
-        _("Please enter your password again to continue."),
-        status_code=status.HTTP_401_UNAUTHORIZED,
-    )
+class ReauthenticationRequired(Unauthenticated):
+    code = "reauthentication_required"
+    message = _("Please enter your password again to continue.")
 
 
 def _session_of(request: Request) -> SessionBase | None:
@@ -60,5 +56,5 @@ class RecentlyAuthenticated(BasePermission):
         if not (request.user and request.user.is_authenticated):
             return False
         if not did_recently_reauthenticate(request=request, user=request.user):
-            raise reauthentication_required()
+            raise ReauthenticationRequired()
         return True

@@ -1,11 +1,4 @@
-"""Reads about a person's account: their export (privacy rule 6).
-
-The export is one section per app. Each app answers for its own data with a selector
-``<app>_export(user) -> dict`` that returns only what the person may already read; this module
-only puts the sections together. A new app that stores personal data adds its line to
-``EXPORT_SECTIONS`` (``tests/privacy/test_export.py`` checks every model that points at a user
-is covered by a section).
-"""
+"""Reads about a person's account: the account part of their export (privacy rule 6)."""
 
 from __future__ import annotations
 
@@ -14,38 +7,8 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
-from django.utils import timezone
-from django.utils.module_loading import import_string
 
-from .models import TherapistApplication, User
-
-EXPORT_FORMAT = "tweespraak-export"
-EXPORT_VERSION = 1
-
-# Imported lazily: accounts sits below every other app and must not import them at load time.
-EXPORT_SECTIONS: dict[str, str] = {
-    "pairing": "pairing.selectors.pairing_export",
-    "therapist_links": "pairing.therapist_export.therapist_links_export",
-    "safety": "safety.selectors.safety_export",
-    "exercises": "exercises.session_export.sessions_export",
-    "notifications": "notifications.export.notifications_export",
-}
-
-
-def _therapist_application(user: User) -> dict[str, Any] | None:
-    # Whether and when it was verified is the applicant's; which admin verified it is staff
-    # bookkeeping (and about someone else), so ``verified_by`` stays out.
-    application = TherapistApplication.objects.filter(user=user).first()
-    if application is None:
-        return None
-    return {
-        "name": application.name,
-        "practice": application.practice,
-        "registration_number": application.registration_number,
-        "country": application.country,
-        "created_at": application.created_at.isoformat(),
-        "verified_at": application.verified_at.isoformat() if application.verified_at else None,
-    }
+from .models import User
 
 
 def profile_export(user: User) -> dict[str, Any]:
@@ -83,18 +46,4 @@ def profile_export(user: User) -> dict[str, Any]:
             }
             for authenticator in Authenticator.objects.filter(user=user).order_by("created_at")
         ],
-        "therapist_application": _therapist_application(user),
     }
-
-
-def user_export(user: User) -> dict[str, Any]:
-    """Everything stored about ``user``, as plain JSON-ready data."""
-    export: dict[str, Any] = {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "exported_at": timezone.now().isoformat(),
-        "profile": profile_export(user),
-    }
-    for section, selector in EXPORT_SECTIONS.items():
-        export[section] = import_string(selector)(user)
-    return export

@@ -23,7 +23,3 @@ class MeUpdateInputSerializer(serializers.Serializer):
 
     def validate_country(self, value: str) -> str:
         return value.upper()
-
-
-class MeDeleteInputSerializer(serializers.Serializer):
-    password = serializers.CharField(max_length=4096, trim_whitespace=False)

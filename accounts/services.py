@@ -32,27 +32,3 @@ def user_update_profile(
     if changed:
         user.save(update_fields=changed)
     return user
-
-
-@transaction.atomic
-def user_delete(*, user: User) -> None:
-    """Erase my account (privacy rule 6): end my couple first, then delete me and everything
-    that is mine alone.
-
-    The couple is ended through pairing's own service *before* the user row goes, so my partner
-    is never left in a one-person active couple and their sessions are closed the usual way.
-    Deleting the row then cascades to my answers, check-ins, reports, pause state, invites,
-    couple seats, email addresses and signed-in devices; my partner's own rows stay theirs.
-    """
-    from allauth.usersessions.adapter import get_adapter as get_usersessions_adapter
-    from allauth.usersessions.models import UserSession
-
-    # Imported here: pairing builds on accounts, not the other way round.
-    from pairing.selectors import active_couple_for
-    from pairing.services import couple_end
-
-    if active_couple_for(user=user) is not None:
-        couple_end(user=user)
-    # Sign every device out: their session rows would otherwise outlive the account.
-    get_usersessions_adapter().end_sessions(list(UserSession.objects.filter(user=user)))
-    user.delete()

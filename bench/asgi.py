@@ -52,7 +52,7 @@ def _apply_experiment(name: str) -> None:
         from channels.db import database_sync_to_async
         from django.utils import translation
 
-        from exercises import consumers
+        from sessions import consumers
 
         def run(function, language, **kwargs):
             with translation.override(language):
@@ -64,6 +64,6 @@ def _apply_experiment(name: str) -> None:
 _apply_experiment(os.environ.get("BENCH_EXPERIMENT", ""))
 
 if os.environ.get("BENCH_PROFILE"):
-    from bench import sampler
+    from . import sampler
 
     sampler.start(f"{os.environ['BENCH_PROFILE']}.{os.getpid()}.json")

@@ -140,10 +140,10 @@ def _in_threads(make, keys: list[str], threads: int) -> list[ReadyCouple]:
 def ready_couple(key: str, *, submit: bool = True) -> ReadyCouple:
     """One couple (users ``<key>-a`` and ``<key>-b``); see ``ready_couples``."""
     from accounts.models import User
-    from exercises import session_services
     from pairing.services import invite_accept, invite_create
     from safety.content import QUESTION_IDS
     from safety.services import check_in_submit
+    from sessions import services as session_services
 
     partners = [
         User.objects.create_user(

@@ -41,7 +41,7 @@ RECEIVE_TIMEOUT = 10.0
 def reveal_available() -> str | None:
     """None if the live reveal consumer is there; otherwise why it is not."""
     try:
-        from exercises.routing import websocket_urlpatterns
+        from sessions.routing import websocket_urlpatterns
     except Exception as error:
         return f"exercises.routing does not import: {error}"
     if not any("ws/sessions/" in str(pattern.pattern) for pattern in websocket_urlpatterns):

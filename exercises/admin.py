@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -14,17 +14,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from project.errors import ServiceError
+from project.errors import DomainError
 
-from .models import (
-    LANGUAGES,
-    CoupleSession,
-    DraftPrompt,
-    Exercise,
-    ExerciseVersion,
-    Prompt,
-    localized,
-)
+from .models import LANGUAGES, DraftPrompt, Exercise, ExerciseVersion, Prompt, localized
 from .selectors import exercises_missing_translation
 from .services import (
     exercise_archive,
@@ -152,7 +144,7 @@ def _confirmed_action(
         for exercise in exercises:
             try:
                 service(exercise, request)
-            except ServiceError as error:
+            except DomainError as error:
                 modeladmin.message_user(
                     request, f"{exercise.slug}: {error.message}", messages.ERROR
                 )
@@ -340,77 +332,6 @@ class ExerciseVersionAdmin(admin.ModelAdmin):
     search_fields = ["exercise__slug", "title_nl", "title_en"]
     list_select_related = ["exercise", "published_by"]
     inlines = [PromptInline]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-
-@admin.register(CoupleSession)
-class CoupleSessionAdmin(admin.ModelAdmin):
-    """Couple sessions for support: ids, status, dates and counts only. Never an answer, a
-    reaction, a name or anything a partner wrote; nothing can be changed here."""
-
-    list_display = [
-        "id",
-        "status",
-        "created_at",
-        "completed_at",
-        "abandoned_at",
-        "answer_count",
-        "reveal_count",
-        "reaction_count",
-    ]
-    list_filter = ["status"]
-    search_fields = ["=id"]
-    date_hierarchy = "created_at"
-    fields = [
-        "id",
-        "couple_id",
-        "exercise_id",
-        "version_id",
-        "assignment_id",
-        "status",
-        "current_index",
-        "paused",
-        "created_at",
-        "updated_at",
-        "completed_at",
-        "abandoned_at",
-        "answer_count",
-        "reveal_count",
-        "reaction_count",
-    ]
-    readonly_fields = fields
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[CoupleSession]:
-        return (
-            super()
-            .get_queryset(request)
-            .only(*(name for name in self.fields if not name.endswith("_count")))
-            .annotate(
-                answers_counted=Count("answers", distinct=True),
-                reveals_counted=Count("reveals", distinct=True),
-                reactions_counted=Count("reactions", distinct=True),
-            )
-        )
-
-    @admin.display(description=_("answers"), ordering="answers_counted")
-    def answer_count(self, session: CoupleSession) -> int:
-        return session.answers_counted
-
-    @admin.display(description=_("revealed"), ordering="reveals_counted")
-    def reveal_count(self, session: CoupleSession) -> int:
-        return session.reveals_counted
-
-    @admin.display(description=_("reactions"), ordering="reactions_counted")
-    def reaction_count(self, session: CoupleSession) -> int:
-        return session.reactions_counted
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from project.errors import Conflict, ServiceError
+from project.errors import Conflict, Invalid
 
 from .models import (
     LANGUAGES,
@@ -69,7 +69,7 @@ class PublishProblem:
     message: str
 
 
-class ExercisePublishError(ServiceError):
+class ExercisePublishError(Invalid):
     """Publishing was refused. ``code`` is the first problem's; ``problems`` lists them all."""
 
     def __init__(self, problems: list[PublishProblem]) -> None:
@@ -466,7 +466,7 @@ def _import_status(exercise: Exercise, status: str, prompts: list[dict], by) -> 
         try:
             exercise_publish(exercise=exercise, by=by)
         except ExercisePublishError as error:
-            raise ServiceError("import_invalid", f"{exercise.slug}: {error.message}") from error
+            raise Invalid("import_invalid", f"{exercise.slug}: {error.message}") from error
         return 1
     if status == Status.DRAFT and exercise.status == Status.PUBLISHED:
         exercise_unpublish(exercise=exercise)

@@ -3,15 +3,9 @@ endpoints or keys are shown (they are capabilities), and there is no content to 
 
 from django.contrib import admin
 
+from project.admin import ReadOnlyAdmin
+
 from .models import OutboxMessage, PushSubscription
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(OutboxMessage)

@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from pywebpush import WebPushException, webpush
 
 from accounts.models import User
-from project.errors import NotFound, ServiceError
+from project.errors import Invalid, NotFound
 
 from . import selectors
 from .content import SENDER_NAME, TITLE, notification_text
@@ -182,7 +182,7 @@ def _check_push_endpoint(endpoint: str) -> None:
         host == allowed or host.endswith("." + allowed) for allowed in settings.PUSH_SERVICE_HOSTS
     )
     if not (scheme_ok and host_ok):
-        raise ServiceError(
+        raise Invalid(
             "push_service_not_supported", _("This browser's push service is not supported.")
         )
 

@@ -1,20 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Couple, CoupleMember, PartnerInvite, TherapistLink
+from project.admin import ReadOnlyAdmin
 
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """For support: ids, dates and states only, and nobody edits history by hand."""
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+from .models import Couple, CoupleMember, PartnerInvite
 
 
 class CoupleMemberInline(admin.TabularInline):
@@ -73,31 +62,3 @@ class PartnerInviteAdmin(ReadOnlyAdmin):
     @admin.display(description=_("state"))
     def state(self, invite: PartnerInvite) -> str:
         return invite.state.label
-
-
-@admin.register(TherapistLink)
-class TherapistLinkAdmin(ReadOnlyAdmin):
-    list_display = [
-        "id",
-        "therapist",
-        "couple_id",
-        "status",
-        "created_at",
-        "activated_at",
-        "ended_at",
-    ]
-    list_filter = ["status"]
-    search_fields = ["=id", "=couple__id", "therapist__email"]
-    # The code digest stays out: support never needs it.
-    fields = [
-        "id",
-        "therapist",
-        "couple_id",
-        "status",
-        "created_at",
-        "expires_at",
-        "activated_at",
-        "ended_at",
-        "ended_by_id",
-    ]
-    readonly_fields = fields

@@ -5,9 +5,8 @@ it locks further guesses until the window ends.
 """
 
 from django.utils.translation import gettext as _
-from rest_framework import status
 
-from project.errors import ServiceError
+from project.errors import RateLimited
 from project.ratelimit import hit, limit_reached
 
 GUESS_LIMIT = 10
@@ -24,11 +23,7 @@ def _keys(*, user_id: object, client_ip: str | None) -> list[str]:
 def guesses_check(*, user_id: object, client_ip: str | None) -> None:
     """Refuse before looking the code up when this person or address guessed too often."""
     if limit_reached(keys=_keys(user_id=user_id, client_ip=client_ip), limit=GUESS_LIMIT):
-        raise ServiceError(
-            "too_many_attempts",
-            _("Too many wrong codes. Wait 15 minutes, then try again."),
-            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
-        )
+        raise RateLimited(message=_("Too many wrong codes. Wait 15 minutes, then try again."))
 
 
 def guesses_record_wrong(*, user_id: object, client_ip: str | None) -> None:

@@ -1,5 +1,10 @@
-"""Writes for pairing: invites, linking two accounts into a couple, ending a couple."""
+"""Writes for pairing: invites, linking two accounts into a couple, ending a couple.
 
+Pairing sits below sessions and therapists, so it does not call them: when a couple ends it
+announces it, and whoever registered with ``on_couple_ended`` acts in the same transaction.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -7,32 +12,23 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from exercises.session_services import sessions_abandon_for_couple
 from project.errors import NotFound
 
-from . import errors, ratelimit
+from . import errors
 from .codes import code_digest, code_display, code_generate, code_normalise
-from .models import (
-    LIVE_LINK_STATUSES,
-    Couple,
-    CoupleMember,
-    PartnerInvite,
-    TherapistConsent,
-    TherapistLink,
-    TherapistLinkStatus,
-)
-from .selectors import (
-    active_couple_for,
-    couple_members,
-    invite_find_for_guess,
-    live_therapist_link,
-    partner_of,
-    therapist_link_find_for_guess,
-)
+from .models import Couple, CoupleMember, PartnerInvite
+from .selectors import active_couple_for, invite_find_for_guess, partner_of
 
 INVITE_LIFETIME = timedelta(hours=48)
-# Long enough for both partners to talk it over between two appointments.
-THERAPIST_INVITE_LIFETIME = timedelta(days=7)
+
+CoupleEndedListener = Callable[[Couple, User | None], object]
+_couple_ended_listeners: list[CoupleEndedListener] = []
+
+
+def on_couple_ended(listener: CoupleEndedListener) -> None:
+    """Call ``listener(couple, by)`` inside the transaction that ends a couple (by a partner, or
+    by erasure). Apps above pairing register in their ``AppConfig.ready()``."""
+    _couple_ended_listeners.append(listener)
 
 
 @dataclass(frozen=True)
@@ -63,7 +59,7 @@ def invite_create(*, inviter: User) -> IssuedInvite:
     """A new single-use invite for 48 hours; any older open invite of mine stops working."""
     _lock_users(inviter)
     if active_couple_for(user=inviter) is not None:
-        raise errors.inviter_in_couple()
+        raise errors.InviterInCouple()
     now = timezone.now()
     _revoke_open_invites(users=[inviter], now=now)
     code = code_generate()
@@ -102,7 +98,7 @@ def invite_accept(*, user: User, code: str, client_ip: str | None = None) -> Cou
     try:
         return _invite_accept(user=user, code=code, client_ip=client_ip)
     except IntegrityError as error:
-        raise errors.already_in_couple() from error
+        raise errors.AlreadyInCouple() from error
 
 
 @transaction.atomic
@@ -111,11 +107,11 @@ def _invite_accept(*, user: User, code: str, client_ip: str | None) -> Couple:
     # then finds it used.
     invite = invite_find_for_guess(user=user, code=code, client_ip=client_ip, for_update=True)
     if invite.inviter_id == user.pk:
-        raise errors.invite_own()
+        raise errors.InviteOwn()
     inviter = invite.inviter
     _lock_users(inviter, user)
     if active_couple_for(user=user) is not None or active_couple_for(user=inviter) is not None:
-        raise errors.already_in_couple()
+        raise errors.AlreadyInCouple()
     now = timezone.now()
     couple = Couple.objects.create(created_at=now)
     CoupleMember.objects.bulk_create(
@@ -145,8 +141,8 @@ def couple_end(*, user: User) -> Couple:
     couple.ended_at = timezone.now()
     couple.save(update_fields=["ended_at"])
     couple.members.update(active=False)
-    therapist_links_end_for_couple(couple=couple, by=user)
-    sessions_abandon_for_couple(couple=couple)
+    for listener in _couple_ended_listeners:
+        listener(couple, user)
     return couple
 
 
@@ -157,145 +153,3 @@ def demo_couple_ensure(*, first: User, second: User) -> Couple:
     if couple is not None and partner_of(user=first, couple=couple) == second:
         return couple
     return invite_accept(user=second, code=invite_create(inviter=first).code)
-
-
-# ---- therapist links --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IssuedTherapistInvite:
-    """A new therapist invite with its code; the code is only ever known here, at creation."""
-
-    link: TherapistLink
-    code: str
-
-    @property
-    def expires_at(self):
-        return self.link.expires_at
-
-
-@transaction.atomic
-def therapist_invite_create(*, therapist: User) -> IssuedTherapistInvite:
-    """A code the therapist gives one couple; both partners must accept it within a week."""
-    if not therapist.is_therapist:
-        raise errors.not_a_therapist()
-    now = timezone.now()
-    code = code_generate()
-    link = TherapistLink.objects.create(
-        therapist=therapist,
-        code_digest=code_digest(code),
-        created_at=now,
-        expires_at=now + THERAPIST_INVITE_LIFETIME,
-    )
-    return IssuedTherapistInvite(link=link, code=code_display(code))
-
-
-def therapist_invite_accept(
-    *, user: User, code: str, client_ip: str | None = None
-) -> TherapistLink:
-    """My consent to the therapist behind ``code`` for my couple.
-
-    The first partner to accept binds the code to their couple (the link is then pending); the
-    link becomes active only when the other partner accepts too. Accepting twice is harmless.
-    """
-    try:
-        return _therapist_invite_accept(user=user, code=code, client_ip=client_ip)
-    except IntegrityError as error:
-        # Two therapists' codes accepted at the same moment for one couple: the partial unique
-        # index lets only one through.
-        raise errors.therapist_already_linked() from error
-
-
-@transaction.atomic
-def _therapist_invite_accept(*, user: User, code: str, client_ip: str | None) -> TherapistLink:
-    link = therapist_link_find_for_guess(user=user, code=code, client_ip=client_ip, for_update=True)
-    couple = active_couple_for(user=user)
-    if link.therapist_id == user.pk:
-        raise errors.therapist_own_couple()
-    if couple is None:
-        raise errors.no_couple()
-    if link.couple_id is not None and link.couple_id != couple.pk:
-        # Another couple's code: the same answer as a wrong code, counted as one.
-        ratelimit.guesses_record_wrong(user_id=user.pk, client_ip=client_ip)
-        raise errors.therapist_invite_invalid()
-    members = couple_members(couple=couple)
-    if link.therapist_id in {member.pk for member in members}:
-        raise errors.therapist_own_couple()
-    now = timezone.now()
-    if link.couple_id is None:
-        current = live_therapist_link(couple=couple, for_update=True)
-        if current is not None and current.is_expired:
-            # A consent that never came within the week no longer blocks a new therapist.
-            _link_end(link=current, by=None, now=now)
-        elif current is not None:
-            raise errors.therapist_already_linked()
-        link.couple = couple
-        link.status = TherapistLinkStatus.PENDING
-        link.save(update_fields=["couple", "status"])
-    TherapistConsent.objects.get_or_create(link=link, user=user, defaults={"accepted_at": now})
-    accepted = set(link.consents.values_list("user_id", flat=True))
-    if link.status == TherapistLinkStatus.PENDING and {m.pk for m in members} <= accepted:
-        link.status = TherapistLinkStatus.ACTIVE
-        link.activated_at = now
-        link.save(update_fields=["status", "activated_at"])
-    return link
-
-
-def _link_end(*, link: TherapistLink, by: User | None, now) -> None:
-    link.status = TherapistLinkStatus.ENDED
-    link.ended_at = now
-    link.ended_by = by
-    link.save(update_fields=["status", "ended_at", "ended_by"])
-
-
-@transaction.atomic
-def therapist_link_end_by_partner(*, user: User) -> TherapistLink:
-    """Either partner removes the therapist (or withdraws a pending consent) alone, at once."""
-    couple = active_couple_for(user=user)
-    link = live_therapist_link(couple=couple, for_update=True) if couple is not None else None
-    if link is None:
-        raise NotFound()
-    _link_end(link=link, by=user, now=timezone.now())
-    return link
-
-
-@transaction.atomic
-def therapist_invite_revoke(*, therapist: User, invite_id: object) -> TherapistLink:
-    """The therapist withdraws an invite nobody (or only one partner) has accepted: the code
-    stops working and a partner's half consent ends. Another therapist's invite, or one that is
-    already active or ended, is 404 (an active link ends through the couple instead)."""
-    link = (
-        TherapistLink.objects.select_for_update()
-        .filter(
-            pk=invite_id,
-            therapist=therapist,
-            status__in=(TherapistLinkStatus.OPEN, TherapistLinkStatus.PENDING),
-        )
-        .first()
-    )
-    if link is None:
-        raise NotFound()
-    _link_end(link=link, by=therapist, now=timezone.now())
-    return link
-
-
-@transaction.atomic
-def therapist_link_end_by_therapist(*, therapist: User, couple_id: object) -> TherapistLink:
-    """The therapist ends their active link to a couple. Any other couple is 404, and so is a
-    couple whose second consent is still missing: until then the therapist has no access."""
-    link = (
-        TherapistLink.objects.select_for_update()
-        .filter(therapist=therapist, couple_id=couple_id, status=TherapistLinkStatus.ACTIVE)
-        .first()
-    )
-    if link is None:
-        raise NotFound()
-    _link_end(link=link, by=therapist, now=timezone.now())
-    return link
-
-
-def therapist_links_end_for_couple(*, couple: Couple, by: User | None) -> int:
-    """The couple ended: its therapist loses access in the same transaction."""
-    return TherapistLink.objects.filter(couple=couple, status__in=LIVE_LINK_STATUSES).update(
-        status=TherapistLinkStatus.ENDED, ended_at=timezone.now(), ended_by=by
-    )

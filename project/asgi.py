@@ -10,7 +10,7 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
-from exercises.routing import websocket_urlpatterns  # noqa: E402
+from sessions.routing import websocket_urlpatterns  # noqa: E402
 
 from .ws_auth import OriginCheck, WebSocketAuthStack  # noqa: E402
 

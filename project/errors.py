@@ -1,127 +1,84 @@
-"""Errors as values with stable codes, rendered as JSON at the API's edge."""
+"""Domain errors: what a business rule says when it says no.
+
+Services and selectors raise these; they know nothing of HTTP or WebSockets. ``code`` is stable
+and meant for programs, ``message`` is for people (translated), ``fields`` points at the input
+that was wrong, ``extra`` carries optional data. ``kind`` says what sort of "no" it is; one place
+at the edge (``project.edge``) turns a kind into an HTTP status or a WebSocket ``error``.
+
+Raise a kind with a code and message at the site (``raise Conflict("already_submitted", _("…"))``);
+where an app raises the same error from several places it defines a subclass with ``code`` and
+``message`` set (``pairing.errors.InviteInvalid``).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from enum import StrEnum
+from typing import Any, ClassVar
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
-from rest_framework.response import Response
-from rest_framework.views import exception_handler
+from django.utils.translation import gettext_lazy as _
 
 
-class ServiceError(exceptions.APIException):
-    """A business rule said no. ``code`` is stable; ``message`` is translated for people."""
-
-    status_code = status.HTTP_400_BAD_REQUEST
-
-    def __init__(self, code: str, message: str, *, status_code: int | None = None) -> None:
-        super().__init__(detail=message, code=code)
-        self.code = code
-        self.message = message
-        if status_code is not None:
-            self.status_code = status_code
+class ErrorKind(StrEnum):
+    INVALID = "invalid"
+    UNAUTHENTICATED = "unauthenticated"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    CONFLICT = "conflict"
+    RATE_LIMITED = "rate_limited"
 
 
-class NotFound(ServiceError):
-    """Another person's object, or none: both answer the same 404 (privacy rule 5)."""
+class DomainError(Exception):
+    kind: ClassVar[ErrorKind] = ErrorKind.INVALID
+    code: str = "invalid"
+    message: Any = _("Please check what you sent.")
 
-    def __init__(self) -> None:
-        super().__init__("not_found", _("Not found."), status_code=status.HTTP_404_NOT_FOUND)
-
-
-class Conflict(ServiceError):
-    status_code = status.HTTP_409_CONFLICT
-
-
-def _first_code(codes: Any) -> str:
-    if isinstance(codes, str):
-        return codes
-    if isinstance(codes, list) and codes:
-        return _first_code(codes[0])
-    if isinstance(codes, dict) and codes:
-        return _first_code(next(iter(codes.values())))
-    return "error"
-
-
-def _flatten(detail: Any) -> Any:
-    """Turn DRF's ErrorDetail trees into plain strings and lists."""
-    if isinstance(detail, dict):
-        return {key: _flatten(value) for key, value in detail.items()}
-    if isinstance(detail, list):
-        return [_flatten(value) for value in detail]
-    return str(detail)
+    def __init__(
+        self,
+        code: str | None = None,
+        message: Any = None,
+        *,
+        fields: dict[str, list[str]] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        if code is not None:
+            self.code = code
+        if message is not None:
+            self.message = message
+        self.message = str(self.message)
+        self.fields = fields or {}
+        self.extra = extra or {}
+        super().__init__(self.code, self.message)
 
 
-def error_body(code: str, message: str, fields: dict | None = None) -> dict[str, Any]:
-    body: dict[str, Any] = {"code": code, "message": message}
-    if fields:
-        body["fields"] = fields
-    return body
+class Invalid(DomainError):
+    """The input breaks a rule; ``fields`` says which field and why."""
+
+    kind = ErrorKind.INVALID
 
 
-def api_exception_handler(exc: Exception, context: dict) -> Response | None:
-    if isinstance(exc, Http404):
-        exc = NotFound()
-    response = exception_handler(exc, context)
-    if response is None:
-        return None
-    if isinstance(exc, ServiceError):
-        response.data = error_body(exc.code, exc.message)
-    elif isinstance(exc, exceptions.ValidationError):
-        fields = _flatten(exc.detail)
-        if not isinstance(fields, dict):
-            fields = {"non_field_errors": fields}
-        response.data = error_body("invalid", _("Please check the highlighted fields."), fields)
-    elif isinstance(exc, exceptions.APIException):
-        response.data = error_body(_first_code(exc.get_codes()), str(exc.detail))
-    return response
+class Unauthenticated(DomainError):
+    kind = ErrorKind.UNAUTHENTICATED
 
 
-def _wants_json(request: HttpRequest) -> bool:
-    return request.path.startswith(("/api/", "/ws/", "/healthz"))
+class Forbidden(DomainError):
+    kind = ErrorKind.FORBIDDEN
 
 
-def json_error(code: str, message: str, status_code: int) -> JsonResponse:
-    return JsonResponse(error_body(code, message), status=status_code)
+class NotFound(DomainError):
+    """Another person's object, or none: both answer the same (privacy rule 5)."""
+
+    kind = ErrorKind.NOT_FOUND
+    code = "not_found"
+    message = _("Not found.")
 
 
-def handler404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    if _wants_json(request):
-        return json_error("not_found", _("Not found."), 404)
-    from django.views.defaults import page_not_found
+class Conflict(DomainError):
+    """The request is fine, but the state of things does not allow it now."""
 
-    return page_not_found(request, exception)
+    kind = ErrorKind.CONFLICT
 
 
-def handler500(request: HttpRequest) -> HttpResponse:
-    if _wants_json(request):
-        return json_error("server_error", _("Something went wrong on our side."), 500)
-    from django.views.defaults import server_error
-
-    return server_error(request)
-
-
-def handler403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    if _wants_json(request):
-        return json_error("permission_denied", _("You may not do this."), 403)
-    from django.views.defaults import permission_denied
-
-    return permission_denied(request, exception)
-
-
-def handler400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    if _wants_json(request):
-        return json_error("bad_request", _("The request could not be read."), 400)
-    from django.views.defaults import bad_request
-
-    return bad_request(request, exception)
-
-
-def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    if _wants_json(request):
-        return json_error("csrf_failed", _("Your session expired. Reload and try again."), 403)
-    from django.views.csrf import csrf_failure as default_csrf_failure
-
-    return default_csrf_failure(request, reason)
+class RateLimited(DomainError):
+    kind = ErrorKind.RATE_LIMITED
+    code = "too_many_attempts"
+    message = _("Too many attempts. Wait a while and try again.")

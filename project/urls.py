@@ -4,15 +4,17 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from . import health
 
-handler400 = "project.errors.handler400"
-handler403 = "project.errors.handler403"
-handler404 = "project.errors.handler404"
-handler500 = "project.errors.handler500"
+handler400 = "project.edge.handler400"
+handler403 = "project.edge.handler403"
+handler404 = "project.edge.handler404"
+handler500 = "project.edge.handler500"
 
 api_patterns = [
-    path("", include("accounts.urls")),
+    path("", include("privacy.urls")),
     path("", include("pairing.urls")),
     path("", include("exercises.urls")),
+    path("", include("sessions.urls")),
+    path("", include("therapists.urls")),
     path("", include("safety.urls")),
     path("", include("notifications.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

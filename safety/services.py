@@ -11,10 +11,9 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework import status
 
 from accounts.models import User
-from project.errors import Conflict, ServiceError
+from project.errors import Conflict, RateLimited
 from project.ratelimit import hit, limit_reached, opaque_key
 
 from .content import QUESTION_IDS, YES
@@ -32,11 +31,7 @@ def _count_write(user: User, kind: str) -> None:
     cache key is opaque: it names neither the person nor what they did."""
     keys = [opaque_key(f"safety.{kind}", user.pk)]
     if limit_reached(keys=keys, limit=WRITE_LIMIT):
-        raise ServiceError(
-            "too_many_attempts",
-            _("Too many attempts in a short time. Try again in an hour."),
-            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
-        )
+        raise RateLimited(message=_("Too many attempts in a short time. Try again in an hour."))
     hit(keys=keys, window_seconds=WRITE_WINDOW_SECONDS)
 
 

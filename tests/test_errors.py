@@ -16,7 +16,7 @@ class Boom(APIView):
 
 
 urlpatterns = [path("api/boom/", Boom.as_view())]
-handler500 = "project.errors.handler500"
+handler500 = "project.edge.handler500"
 
 
 def test_unknown_api_path_is_a_json_404(client):

@@ -5,7 +5,7 @@ import base64
 
 from allauth.mfa.models import Authenticator
 
-from tests.mfa import give_recovery_codes, give_totp, totp_code, unused_recovery_codes
+from .mfa import give_recovery_codes, give_totp, totp_code, unused_recovery_codes
 
 
 def test_the_code_helper_matches_rfc_6238_test_vector():

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from exercises.models import Answer
 from exercises.services import library_import
 from pairing.services import invite_accept, invite_create
 from safety.content import QUESTION_IDS
 from safety.services import check_in_submit
+from sessions.models import Answer
 from tests.conftest import make_user
 
 from .conftest import open_screen, settled

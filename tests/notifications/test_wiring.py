@@ -8,17 +8,17 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from exercises import session_services
-from exercises.assignment_selectors import assignments_due_on
-from exercises.assignment_services import assignment_create
-from exercises.models import SessionStatus
 from notifications.models import Channel, Event, OutboxMessage
 from notifications.services import _due_sources, reminders_enqueue
 from pairing.services import couple_end
+from sessions import services as session_services
+from sessions.models import SessionStatus
 from tests.conftest import make_user
 from tests.safety.helpers import report_unsafe
 from tests.sessions.conftest import answer_all, fresh_check_in, link, publish
 from tests.therapists.conftest import therapist_link
+from therapists.assignment_selectors import assignments_due_on
+from therapists.assignment_services import assignment_create
 
 pytestmark = pytest.mark.django_db
 
@@ -168,7 +168,7 @@ def test_completed_assignments_and_ended_couples_are_not_due(thea, anna, bram, c
         therapist=thea, couple_id=couple.pk, exercise_slug="grenzen-voelen", due_on=day
     )
     session = session_services.session_start(user=anna, exercise_slug="grenzen-voelen")
-    session.assignment = done
+    done.sessions.add(session)
     session.status = SessionStatus.COMPLETED
     session.save()
     assert list(assignments_due_on(day)) == []

@@ -12,7 +12,7 @@ from django.db import connection
 
 from pairing.models import Couple, CoupleMember
 from pairing.services import invite_accept, invite_create
-from project.errors import ServiceError
+from project.errors import DomainError
 from tests.conftest import make_user
 
 pytestmark = [
@@ -34,7 +34,7 @@ def _race(*calls) -> list[str]:
             barrier.wait(timeout=10)
             call()
             outcomes[index] = "linked"
-        except ServiceError as error:
+        except DomainError as error:
             outcomes[index] = error.code
         finally:
             connection.close()

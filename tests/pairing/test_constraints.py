@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from pairing.models import Couple, CoupleMember, PartnerInvite
 from pairing.services import couple_end, invite_accept, invite_create
-from project.errors import ServiceError
+from project.errors import DomainError
 
 
 def _couple_of(*users) -> Couple:
@@ -65,7 +65,7 @@ def test_no_order_of_calls_puts_anyone_in_two_couples(anna, bram, cas, order):
         try:
             invite_accept(user=people[step.split(">")[1]], code=invites[step].code)
             outcomes.append("linked")
-        except ServiceError as error:
+        except DomainError as error:
             outcomes.append(error.code)
 
     assert outcomes[0] == "linked"

@@ -12,7 +12,7 @@ from accounts.models import User
 from pairing.models import Couple, CoupleMember, PartnerInvite
 from pairing.selectors import active_couple_for, my_couple
 from pairing.services import couple_end, invite_accept, invite_create, invite_revoke
-from project.errors import ServiceError
+from project.errors import DomainError
 from tests.conftest import make_user
 
 PEOPLE = ["anna", "bram", "cas", "dirk"]
@@ -22,7 +22,7 @@ person = st.sampled_from(PEOPLE)
 def _outcome(call) -> str:
     try:
         call()
-    except ServiceError as error:
+    except DomainError as error:
         return error.code
     return "ok"
 
@@ -49,7 +49,7 @@ class Pairing(RuleBasedStateMachine):
         outcome = "ok"
         try:
             issued = invite_create(inviter=self.users[who])
-        except ServiceError as error:
+        except DomainError as error:
             outcome = error.code
         if self.partner[who] is not None:
             assert outcome == "already_in_couple"

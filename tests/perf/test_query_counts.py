@@ -7,9 +7,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from exercises import session_services
-from exercises.session_selectors import live_state, reveal_message
-from tests.sessions.conftest import answer_all, fresh_check_in, link, publish, submitted_session
+from sessions import services as session_services
+from sessions.selectors import live_state, reveal_message
+from tests.sessions.conftest import (
+    answer_all,
+    fresh_check_in,
+    link,
+    publish,
+    submitted_session,
+)
 
 pytestmark = pytest.mark.django_db
 

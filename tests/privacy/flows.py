@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exercises.models import CoupleSession
 from pairing.services import invite_accept, invite_create
 from safety import services as safety_services
 from safety.content import QUESTION_IDS
-from tests.privacy.sessions import reveal_first_prompt
+from sessions.models import CoupleSession
 from tests.sessions.conftest import MARKER, fresh_check_in, publish, submitted_session
+
+from .sessions import reveal_first_prompt
 
 REPORT_NOTE = "REPORT-NOTE-MARKER-3e9d"
 

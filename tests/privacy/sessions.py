@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from exercises import session_services
-from exercises.models import CoupleSession
+from sessions import services as session_services
+from sessions.models import CoupleSession
 
 
 def reveal_first_prompt(session: CoupleSession, first, second) -> None:

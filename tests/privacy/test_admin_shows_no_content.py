@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from accounts.models import User
-from tests.privacy.flows import plant_everything
+
+from .flows import plant_everything
 
 
 @pytest.fixture

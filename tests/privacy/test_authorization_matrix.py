@@ -22,15 +22,17 @@ from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from exercises.assignment_services import assignment_create
-from exercises.session_services import session_start, session_submit
 from notifications.models import PushSubscription
-from pairing.services import couple_end, therapist_invite_create
+from pairing.services import couple_end
 from safety.services import pause_resume, report_create
+from sessions.services import session_start, session_submit
 from tests.conftest import make_user
-from tests.privacy.conftest import reauthenticate
 from tests.sessions.conftest import answer_all, connect, fresh_check_in, link, publish
 from tests.therapists.conftest import give_mfa, therapist_link
+from therapists.assignment_services import assignment_create
+from therapists.services import therapist_invite_create
+
+from .conftest import reauthenticate
 
 OK = "ok"  # not 401/403/404/5xx: the actor reached this object, which is theirs
 REACHED = "reached"  # signed in and let through: 2xx, or 4xx about their own state ("no couple")

@@ -11,8 +11,9 @@ from pairing.models import Couple, CoupleMember
 from pairing.selectors import active_couple_for
 from safety.models import SafetyReport
 from tests.conftest import password_of
-from tests.privacy.helpers import rows_referencing, stored_values_containing
 from tests.safety.helpers import report_unsafe, screen_positive
+
+from .helpers import rows_referencing, stored_values_containing
 
 ANNAS_NOTE = "ANNA-ERASE-MARKER-2b8e"
 BRAMS_NOTE = "BRAM-KEEP-MARKER-5a0c"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from exercises.models import Answer, CoupleSession, SessionStatus
+from sessions.models import Answer, CoupleSession, SessionStatus
 from tests.conftest import password_of
-from tests.privacy.helpers import rows_referencing, stored_values_containing
-from tests.privacy.sessions import reveal_first_prompt
 from tests.sessions.conftest import MARKER, fresh_check_in, link, publish, submitted_session
+
+from .helpers import rows_referencing, stored_values_containing
+from .sessions import reveal_first_prompt
 
 ANNAS_TEXT = "Anna schrijft"
 

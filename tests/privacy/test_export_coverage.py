@@ -13,12 +13,9 @@ from allauth.usersessions.models import UserSession
 from django.apps import apps
 from django.db import models
 
-from accounts.models import TherapistApplication, User
-from exercises import session_services
-from exercises.assignment_services import assignment_create, session_share
+from accounts.models import User
 from notifications.models import Channel, Event, OutboxMessage, PushSubscription
-from pairing.services import therapist_link_end_by_partner
-from tests.privacy.conftest import reauthenticate
+from sessions import services as session_services
 from tests.safety.helpers import report_unsafe
 from tests.sessions.conftest import fresh_check_in, link, publish
 from tests.therapists.conftest import (
@@ -29,6 +26,11 @@ from tests.therapists.conftest import (
     reveal_all,
     therapist_link,
 )
+from therapists.assignment_services import assignment_create, session_share
+from therapists.models import TherapistApplication
+from therapists.services import therapist_link_end_by_partner
+
+from .conftest import reauthenticate
 
 ASSIGNMENT_NOTE = "THEA-NOTE-MARKER-51b0"
 
@@ -37,20 +39,20 @@ COVERED: dict[str, tuple[str, str, str]] = {
     "account.EmailAddress.user": ("anna", "profile", "email_addresses"),
     "usersessions.UserSession.user": ("anna", "profile", "signed_in_devices"),
     "mfa.Authenticator.user": ("thea", "profile", "authenticators"),
-    "accounts.TherapistApplication.user": ("thea", "profile", "therapist_application"),
+    "therapists.TherapistApplication.user": ("thea", "profile", "therapist_application"),
     "pairing.CoupleMember.user": ("anna", "pairing", "couples"),
     "pairing.PartnerInvite.inviter": ("anna", "pairing", "invites"),
-    "pairing.TherapistLink.therapist": ("thea", "therapist_links", "links_i_issued"),
-    "pairing.TherapistLink.ended_by": ("bram", "therapist_links", "my_therapists"),
-    "pairing.TherapistConsent.user": ("anna", "therapist_links", "my_therapists"),
-    "exercises.CoupleSession.started_by": ("anna", "exercises", "sessions"),
-    "exercises.SessionParticipant.user": ("anna", "exercises", "sessions"),
-    "exercises.Answer.user": ("anna", "exercises", "sessions"),
-    "exercises.SessionReaction.user": ("anna", "exercises", "reactions_sent"),
-    "exercises.SessionPresence.user": ("anna", "exercises", "live_connections"),
-    "exercises.SessionShare.user": ("anna", "exercises", "shared_with_therapist"),
-    "exercises.SessionShare.therapist": ("thea", "exercises", "shared_with_me"),
-    "exercises.Assignment.therapist": ("thea", "exercises", "assignments_given"),
+    "therapists.TherapistLink.therapist": ("thea", "therapist_links", "links_i_issued"),
+    "therapists.TherapistLink.ended_by": ("bram", "therapist_links", "my_therapists"),
+    "therapists.TherapistConsent.user": ("anna", "therapist_links", "my_therapists"),
+    "couple_sessions.CoupleSession.started_by": ("anna", "exercises", "sessions"),
+    "couple_sessions.SessionParticipant.user": ("anna", "exercises", "sessions"),
+    "couple_sessions.Answer.user": ("anna", "exercises", "sessions"),
+    "couple_sessions.SessionReaction.user": ("anna", "exercises", "reactions_sent"),
+    "couple_sessions.SessionPresence.user": ("anna", "exercises", "live_connections"),
+    "therapists.SessionShare.user": ("anna", "exercises", "shared_with_therapist"),
+    "therapists.SessionShare.therapist": ("thea", "exercises", "shared_with_me"),
+    "therapists.Assignment.therapist": ("thea", "exercises", "assignments_given"),
     "safety.SafetyCheckIn.user": ("anna", "safety", "check_ins"),
     "safety.SafetyReport.user": ("anna", "safety", "reports"),
     "safety.SafetyState.user": ("anna", "safety", "pause"),
@@ -64,7 +66,7 @@ COVERED: dict[str, tuple[str, str, str]] = {
 NOT_PERSONAL = {
     "admin.LogEntry.user",
     "exercises.ExerciseVersion.published_by",
-    "accounts.TherapistApplication.verified_by",
+    "therapists.TherapistApplication.verified_by",
 }
 
 

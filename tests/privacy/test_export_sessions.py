@@ -9,8 +9,9 @@ import pytest
 
 from exercises.models import PromptKind
 from pairing.services import couple_end
-from tests.privacy.sessions import reveal_first_prompt
 from tests.sessions.conftest import MARKER, fresh_check_in, link, publish, submitted_session
+
+from .sessions import reveal_first_prompt
 
 ANNAS_TEXT = "Anna schrijft"
 

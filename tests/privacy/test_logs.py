@@ -12,12 +12,13 @@ from channels.db import database_sync_to_async
 from channels.layers import channel_layers
 from rest_framework.test import APIClient
 
-from exercises import session_services
 from exercises.models import PromptKind
 from safety.content import QUESTION_IDS
-from tests.privacy.sessions import reveal_first_prompt
+from sessions import services as session_services
 from tests.sessions.conftest import answer_all, connect, fresh_check_in, link, publish
 from tests.therapists.conftest import give_mfa
+
+from .sessions import reveal_first_prompt
 
 ANSWER = "ANSWER-LOG-MARKER-5f1b"
 NOTE = "REPORT-LOG-MARKER-0a7c"
@@ -74,7 +75,7 @@ def test_the_main_flows_log_no_private_data(caplog, client_for, anna, bram):
             )
             assert saved.status_code == 200, saved.content
         assert client.post(f"/api/sessions/{session_id}/submit/").status_code == 200
-    from exercises.models import CoupleSession
+    from sessions.models import CoupleSession
 
     reveal_first_prompt(CoupleSession.objects.get(pk=session_id), anna, bram)
     assert annas.get(f"/api/sessions/{session_id}/").status_code == 200

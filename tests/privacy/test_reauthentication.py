@@ -10,7 +10,8 @@ from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 
 from pairing.models import Couple
 from tests.conftest import password_of
-from tests.privacy.conftest import reauthenticate
+
+from .conftest import reauthenticate
 
 
 def test_export_without_a_recent_password_answers_reauthentication_required(client_for, anna):

@@ -3,6 +3,7 @@
 import pytest
 from rest_framework import status
 
+from project.edge import HTTP_STATUS
 from project.errors import Conflict
 from safety.selectors import check_in_due, is_paused, require_couple_exercise_allowed
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def _code_of(user) -> tuple[str, int]:
     with pytest.raises(Conflict) as error:
         require_couple_exercise_allowed(user)
-    return error.value.code, error.value.status_code
+    return error.value.code, HTTP_STATUS[error.value.kind]
 
 
 def test_it_answers_409_check_in_required_before_the_first_check_in(anna):

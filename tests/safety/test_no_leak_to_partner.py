@@ -26,15 +26,16 @@ from django.core import mail
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from exercises import session_services
-from exercises.assignment_services import assignment_create
 from notifications.models import Event, OutboxMessage
 from notifications.services import notify, outbox_send_due, reminders_enqueue
+from sessions import services as session_services
 from tests.conftest import make_user
 from tests.privacy.conftest import reauthenticate
-from tests.safety.helpers import report_unsafe, screen_positive
 from tests.sessions.conftest import answer_all, connect, fresh_check_in, link, publish
 from tests.therapists.conftest import give_mfa, therapist_link
+from therapists.assignment_services import assignment_create
+
+from .helpers import report_unsafe, screen_positive
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -13,13 +13,14 @@ from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
 
-from exercises import session_services
-from exercises.models import CoupleSession, DraftPrompt, ExerciseVersion, PromptKind
+from exercises.models import DraftPrompt, ExerciseVersion, PromptKind
 from exercises.services import exercise_publish
 from pairing.models import Couple
 from pairing.services import invite_accept, invite_create
 from safety.content import QUESTION_IDS
 from safety.services import check_in_submit
+from sessions import services as session_services
+from sessions.models import CoupleSession
 from tests.conftest import make_user
 from tests.exercises.conftest import build_draft
 

@@ -6,8 +6,8 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from exercises import session_services
-from exercises.models import CoupleSession
+from sessions import services as session_services
+from sessions.models import CoupleSession
 
 from .conftest import MARKER, PRIVATE_MARKER, submitted_session
 
@@ -45,7 +45,7 @@ FORBIDDEN = [MARKER, PRIVATE_MARKER, "Anna schrijft", "Anna", "Bram", "tell_me_m
 
 
 def test_the_list_shows_ids_status_dates_and_counts(root, revealed):
-    response = root.get(reverse("admin:exercises_couplesession_changelist"))
+    response = root.get(reverse("admin:couple_sessions_couplesession_changelist"))
     assert response.status_code == 200
     body = response.content.decode()
     assert str(revealed.id) in body
@@ -56,7 +56,7 @@ def test_the_list_shows_ids_status_dates_and_counts(root, revealed):
 
 
 def test_one_session_shows_no_content_and_cannot_be_changed(root, revealed):
-    url = reverse("admin:exercises_couplesession_change", args=[revealed.pk])
+    url = reverse("admin:couple_sessions_couplesession_change", args=[revealed.pk])
     response = root.get(url)
     assert response.status_code == 200
     body = response.content.decode()
@@ -70,8 +70,8 @@ def test_one_session_shows_no_content_and_cannot_be_changed(root, revealed):
 
 
 def test_sessions_cannot_be_added_or_deleted(root, revealed):
-    assert root.get(reverse("admin:exercises_couplesession_add")).status_code == 403
-    delete = reverse("admin:exercises_couplesession_delete", args=[revealed.pk])
+    assert root.get(reverse("admin:couple_sessions_couplesession_add")).status_code == 403
+    delete = reverse("admin:couple_sessions_couplesession_delete", args=[revealed.pk])
     assert root.post(delete, {"post": "yes"}).status_code == 403
     assert CoupleSession.objects.filter(pk=revealed.pk).exists()
 
@@ -79,5 +79,5 @@ def test_sessions_cannot_be_added_or_deleted(root, revealed):
 def test_staff_without_the_view_permission_see_nothing(eva, revealed):
     client = Client()
     client.force_login(eva)
-    response = client.get(reverse("admin:exercises_couplesession_changelist"))
+    response = client.get(reverse("admin:couple_sessions_couplesession_changelist"))
     assert response.status_code == 403

@@ -1,8 +1,8 @@
 import pytest
 
-from exercises.models import Answer, ParticipantState, SessionStatus
-from exercises.session_services import answer_save
 from safety.services import report_create
+from sessions.models import Answer, ParticipantState, SessionStatus
+from sessions.services import answer_save
 
 from .conftest import answer_all, publish
 
@@ -101,7 +101,7 @@ def test_the_value_is_encrypted_at_rest(client_for, anna, session):
 
     _put(client_for(anna), session, _prompts(session)["text"].id, "geheim-woord-123")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT value FROM exercises_answer")
+        cursor.execute("SELECT value FROM couple_sessions_answer")
         (stored,) = cursor.fetchone()
     assert "geheim-woord-123" not in stored
 
@@ -124,7 +124,7 @@ def test_a_prompt_of_another_session_is_404_prompt_not_in_session(
 
 
 def test_editing_after_submit_is_409_already_submitted(client_for, anna, session):
-    from exercises.session_services import session_submit
+    from sessions.services import session_submit
 
     answer_all(session, anna)
     session_submit(user=anna, session=session)
@@ -168,7 +168,7 @@ def test_an_unknown_session_is_404(client_for, anna, session):
 def test_answer_save_costs_the_same_queries_however_many_prompts_and_answers(
     anna, bram, anna_and_bram, django_assert_num_queries
 ):
-    from exercises.session_services import session_start
+    from sessions.services import session_start
 
     small = session_start(user=anna, exercise_slug=publish("klein").exercise.slug)
     large = session_start(

@@ -7,8 +7,8 @@ import threading
 import pytest
 from django.db import close_old_connections, connection
 
-from exercises import session_services
-from exercises.models import CoupleSession, PromptReveal, SessionPresence
+from sessions import services as session_services
+from sessions.models import CoupleSession, PromptReveal, SessionPresence
 
 pytestmark = [
     pytest.mark.postgres,

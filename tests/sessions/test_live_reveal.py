@@ -5,7 +5,8 @@ import json
 import pytest
 from channels.db import database_sync_to_async
 
-from exercises.models import CoupleSession, Prompt, PromptReveal, SessionPresence, SessionStatus
+from exercises.models import Prompt
+from sessions.models import CoupleSession, PromptReveal, SessionPresence, SessionStatus
 
 from .conftest import MARKER, PRIVATE_MARKER, answer_all, connect
 
@@ -402,7 +403,7 @@ async def test_before_the_reveal_anna_never_receives_brams_answer(anna, bram, re
 
 
 async def test_a_kept_private_answer_never_reaches_the_partner_live(anna, bram, session):
-    from exercises.session_services import session_submit
+    from sessions.services import session_submit
 
     def prepare():
         answer_all(session, anna)

@@ -9,9 +9,10 @@ import pytest
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
-from exercises import consumers
-from exercises.models import Prompt, SessionPresence
+from exercises.models import Prompt
 from project.errors import NotFound
+from sessions import consumers
+from sessions.models import SessionPresence
 
 from .conftest import connect
 

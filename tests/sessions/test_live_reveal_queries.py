@@ -12,9 +12,9 @@ from channels.layers import get_channel_layer
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from exercises import consumers
-from exercises.models import CoupleSession, SessionPresence
-from exercises.session_selectors import live_shared_state
+from sessions import consumers
+from sessions.models import CoupleSession, SessionPresence
+from sessions.selectors import live_shared_state
 
 from .conftest import connect
 

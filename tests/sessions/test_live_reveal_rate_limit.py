@@ -3,7 +3,7 @@
 
 import pytest
 
-from exercises import consumers
+from sessions import consumers
 
 from .conftest import connect
 

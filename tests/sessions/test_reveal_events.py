@@ -5,8 +5,8 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from exercises import session_services
-from exercises.models import SessionPresence
+from sessions import services as session_services
+from sessions.models import SessionPresence
 
 from .conftest import MARKER
 
@@ -94,7 +94,7 @@ def test_nothing_is_announced_before_the_transaction_commits(
 def test_a_heartbeat_keeps_a_presence_fresh(anna, ready_session):
     from datetime import timedelta
 
-    from exercises.session_selectors import present_user_ids
+    from sessions.selectors import present_user_ids
 
     SessionPresence.objects.create(
         channel_name="worker!1",

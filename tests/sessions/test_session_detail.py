@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from exercises.models import PromptReveal, SessionStatus
-from exercises.session_selectors import access_session, session_detail
-from exercises.session_services import session_start, session_submit
 from pairing.services import couple_end
+from sessions.models import PromptReveal, SessionStatus
+from sessions.selectors import access_session, session_detail
+from sessions.services import session_start, session_submit
 
 from .conftest import MARKER, PRIVATE_MARKER, answer_all, publish, submitted_session
 

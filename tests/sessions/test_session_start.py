@@ -1,9 +1,9 @@
 import pytest
 
-from exercises.models import CoupleSession, ParticipantState, SessionStatus
 from exercises.services import exercise_publish, exercise_unpublish
-from exercises.session_selectors import session_summary, sessions_for_user
 from safety.services import report_create
+from sessions.models import CoupleSession, ParticipantState, SessionStatus
+from sessions.selectors import session_summary, sessions_for_user
 
 from .conftest import fresh_check_in, link, publish
 

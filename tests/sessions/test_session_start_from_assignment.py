@@ -5,10 +5,11 @@ import uuid
 
 import pytest
 
-from exercises.assignment_services import assignment_create
-from exercises.models import Assignment, CoupleSession
 from safety.services import report_create
+from sessions.models import CoupleSession
 from tests.therapists.conftest import therapist_link
+from therapists.assignment_services import assignment_create
+from therapists.models import Assignment
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_it_starts_the_assigned_exercise_linked_to_the_assignment(
     assert body["exercise"]["slug"] == version.exercise.slug
     assert body["status"] == "answering"
     session = CoupleSession.objects.get(pk=body["id"])
-    assert session.assignment == assignment
+    assert list(session.assignments.all()) == [assignment]
     assert session.version == version
     assert session.started_by == bram
 

@@ -1,7 +1,7 @@
 import pytest
 
-from exercises.models import ParticipantState, SessionStatus
-from exercises.session_services import answer_save
+from sessions.models import ParticipantState, SessionStatus
+from sessions.services import answer_save
 
 from .conftest import answer_all
 

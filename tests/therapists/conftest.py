@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from exercises import session_services
-from exercises.models import CoupleSession, ExerciseVersion
-from pairing.models import TherapistLink
-from pairing.services import therapist_invite_accept, therapist_invite_create
+from exercises.models import ExerciseVersion
+from sessions import services as session_services
+from sessions.models import CoupleSession
 from tests.mfa import give_totp
 from tests.sessions.conftest import (  # noqa: F401 - fixtures shared with the sessions tests
     anna_and_bram,
@@ -21,6 +20,8 @@ from tests.sessions.conftest import (  # noqa: F401 - fixtures shared with the s
     link,
     publish,
 )
+from therapists.models import TherapistLink
+from therapists.services import therapist_invite_accept, therapist_invite_create
 
 ANNA_MARKER = "anna-marker-c1e55b"
 BRAM_MARKER = "bram-marker-9d04f2"

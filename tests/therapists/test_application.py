@@ -2,10 +2,10 @@ import pytest
 from django.contrib.admin.sites import site
 from django.test import RequestFactory
 
-from accounts.models import TherapistApplication
-from accounts.therapist_services import therapist_application_verify
-from project.errors import ServiceError
+from project.errors import DomainError
 from tests.conftest import make_user
+from therapists.application_services import therapist_application_verify
+from therapists.models import TherapistApplication
 
 URL = "/api/therapist/application/"
 FORM = {"name": "Cas de Vries", "practice": "Praktijk Samen", "registration_number": "1234567890 1"}
@@ -85,7 +85,7 @@ def test_a_superuser_verifies_and_the_person_becomes_a_therapist(application, db
 
 
 def test_staff_who_are_not_superusers_cannot_verify(application, eva):
-    with pytest.raises(ServiceError) as error:
+    with pytest.raises(DomainError) as error:
         therapist_application_verify(application=application, by=eva)
     assert error.value.code == "not_allowed"
     application.user.refresh_from_db()
@@ -93,7 +93,7 @@ def test_staff_who_are_not_superusers_cannot_verify(application, eva):
 
 
 def _admin_actions(user) -> dict:
-    request = RequestFactory().get("/admin/accounts/therapistapplication/")
+    request = RequestFactory().get("/admin/therapists/therapistapplication/")
     request.user = user
     return site._registry[TherapistApplication].get_actions(request)
 
@@ -108,7 +108,7 @@ def test_the_admin_action_verifies(application, client_for):
     root = make_user("root", is_staff=True, is_superuser=True)
     client = client_for(root)
     response = client.post(
-        "/admin/accounts/therapistapplication/",
+        "/admin/therapists/therapistapplication/",
         {"action": "verify", "_selected_action": [str(application.pk)]},
     )
     assert response.status_code == 302

@@ -5,18 +5,19 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from exercises import session_services
-from exercises.assignment_services import (
+from safety.models import SafetyReport
+from safety.services import report_update
+from sessions import services as session_services
+from sessions.models import CoupleSession
+from tests.safety.helpers import report_unsafe, screen_positive
+from tests.sessions.conftest import answer_all, publish
+from therapists.assignment_services import (
     assignment_create,
     session_share,
     session_start_from_assignment,
 )
-from exercises.models import CoupleSession
-from safety.models import SafetyReport
-from safety.services import report_update
-from tests.safety.helpers import report_unsafe, screen_positive
-from tests.sessions.conftest import answer_all, publish
-from tests.therapists.conftest import ANNA_MARKER, BRAM_MARKER, reveal_all
+
+from .conftest import ANNA_MARKER, BRAM_MARKER, reveal_all
 
 
 def assign_url(couple) -> str:
@@ -64,7 +65,9 @@ def test_a_session_started_from_an_assignment_is_linked_to_it(assignment, client
     response = client_for(bram).post(f"/api/assignments/{assignment['id']}/start/")
     assert response.status_code == 201
     session = CoupleSession.objects.get(pk=response.json()["id"])
-    assert str(session.assignment_id) == assignment["id"]
+    assert [str(pk) for pk in session.assignments.values_list("pk", flat=True)] == [
+        assignment["id"]
+    ]
     [item] = client_for(bram).get("/api/assignments/").json()
     assert item["sessions"][0]["id"] == str(session.pk)
 

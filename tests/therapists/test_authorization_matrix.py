@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import pytest
 
-from exercises import session_services
-from exercises.assignment_services import (
+from sessions import services as session_services
+from tests.conftest import make_user
+from tests.mfa import give_totp
+from tests.sessions.conftest import answer_all, fresh_check_in, link, publish
+from therapists.assignment_services import (
     assignment_create,
     session_share,
     session_start_from_assignment,
 )
-from exercises.models import SessionShare
-from pairing.models import TherapistLink
-from pairing.services import therapist_invite_accept, therapist_invite_create
-from tests.conftest import make_user
-from tests.mfa import give_totp
-from tests.sessions.conftest import answer_all, fresh_check_in, link, publish
-from tests.therapists.conftest import ANNA_MARKER, BRAM_MARKER, reveal_all
+from therapists.models import SessionShare, TherapistLink
+from therapists.services import therapist_invite_accept, therapist_invite_create
+
+from .conftest import ANNA_MARKER, BRAM_MARKER, reveal_all
 
 ACTORS = [
     "anonymous",

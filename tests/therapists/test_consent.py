@@ -6,9 +6,11 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from pairing.models import TherapistLink, TherapistLinkStatus
-from pairing.services import couple_end, therapist_invite_create
-from tests.therapists.conftest import give_mfa, therapist_link
+from pairing.services import couple_end
+from therapists.models import TherapistLink, TherapistLinkStatus
+from therapists.services import therapist_invite_create
+
+from .conftest import give_mfa, therapist_link
 
 MINE = "/api/pairing/therapist/"
 

@@ -6,10 +6,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from pairing.models import TherapistLink, TherapistLinkStatus
-from pairing.services import therapist_invite_accept, therapist_invite_create
 from tests.conftest import make_user
-from tests.therapists.conftest import give_mfa, therapist_link
+from therapists.models import TherapistLink, TherapistLinkStatus
+from therapists.services import therapist_invite_accept, therapist_invite_create
+
+from .conftest import give_mfa, therapist_link
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 from allauth.mfa.models import Authenticator
 
 from tests.mfa import give_recovery_codes
-from tests.therapists.conftest import give_mfa
+
+from .conftest import give_mfa
 
 ENDPOINTS = [
     ("post", "/api/therapist/invites/"),

@@ -3,10 +3,12 @@ them back; the therapist reads exactly those, never a kept-private answer."""
 
 import pytest
 
-from exercises.models import SessionShare
-from pairing.services import couple_end, therapist_link_end_by_partner
+from pairing.services import couple_end
 from tests.conftest import make_user
-from tests.therapists.conftest import (
+from therapists.models import SessionShare
+from therapists.services import therapist_link_end_by_partner
+
+from .conftest import (
     ANNA_MARKER,
     BRAM_MARKER,
     answered_session,

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from exercises.serializers import LibraryFileSerializer
 from exercises.services import library_export, library_import
-from project.errors import ServiceError
+from project.errors import DomainError
 
 
 def _describe(errors, path: str = "") -> list[str]:
@@ -59,7 +59,7 @@ class Command(BaseCommand):
             )
         try:
             result = library_import(items=serializer.validated_data["exercises"])
-        except ServiceError as error:
+        except DomainError as error:
             raise CommandError(f"{error.message}\nNothing was changed.") from error
         self.stdout.write(
             f"Imported {file}: {result.created} created, {result.updated} updated, "

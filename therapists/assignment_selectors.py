@@ -15,31 +15,28 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, UUIDField
 
 from accounts.models import User
-from pairing.models import Couple, CoupleMember, TherapistLink
-from pairing.selectors import (
-    active_couple_for,
-    couple_members,
-    therapist_couple_access,
-    therapist_links_active,
-)
+from exercises.models import Exercise, localized
+from exercises.selectors import prompt_data
+from pairing.models import Couple, CoupleMember
+from pairing.selectors import active_couple_for, couple_members
 from project.errors import NotFound
 from safety.selectors import reports_shared_with_therapist
-
-from .models import (
+from sessions.models import (
     Answer,
-    Assignment,
     CoupleSession,
-    Exercise,
     PromptReveal,
     SessionParticipant,
-    SessionShare,
     SessionStatus,
-    localized,
 )
-from .selectors import prompt_data
+
+from .models import Assignment, SessionShare, TherapistLink
+from .selectors import therapist_couple_access, therapist_links_active
+
+# The join table of Assignment.sessions: which sessions were started from which assignment.
+AssignmentSession = Assignment.sessions.through
 
 
 def _exercise_ref(exercise: Exercise, language: str) -> dict[str, str]:
@@ -91,11 +88,24 @@ def assignments_for_user(*, user: User) -> list[dict[str, Any]]:
     if couple is None:
         return []
     assignments = list(_assignments(couple=couple))
-    sessions = CoupleSession.objects.filter(assignment__in=assignments).order_by("created_at")
+    started = (
+        AssignmentSession.objects.filter(assignment__in=assignments)
+        .order_by("couplesession__created_at")
+        .values(
+            "assignment_id",
+            "couplesession_id",
+            "couplesession__status",
+            "couplesession__created_at",
+        )
+    )
     by_assignment: dict[UUID, list[dict[str, Any]]] = {}
-    for session in sessions.values("id", "assignment_id", "status", "created_at"):
-        by_assignment.setdefault(session["assignment_id"], []).append(
-            {"id": session["id"], "status": session["status"], "created_at": session["created_at"]}
+    for row in started:
+        by_assignment.setdefault(row["assignment_id"], []).append(
+            {
+                "id": row["couplesession_id"],
+                "status": row["couplesession__status"],
+                "created_at": row["couplesession__created_at"],
+            }
         )
     return [
         {
@@ -156,11 +166,20 @@ def _visible_sessions(*, therapist: User, couple: Couple):
     assignments, or shared with them by a partner."""
     shared = SessionShare.objects.filter(therapist=therapist, session__couple=couple)
     first_reveal = PromptReveal.objects.filter(session=OuterRef("pk")).order_by("revealed_at")
+    assigned = AssignmentSession.objects.filter(assignment__therapist=therapist)
+    first_assignment = AssignmentSession.objects.filter(couplesession=OuterRef("pk")).order_by("id")
     return (
         CoupleSession.objects.filter(couple=couple)
-        .filter(Q(assignment__therapist=therapist) | Q(pk__in=shared.values("session_id")))
+        .filter(
+            Q(pk__in=assigned.values("couplesession_id")) | Q(pk__in=shared.values("session_id"))
+        )
         .select_related("exercise__current_version")
-        .annotate(revealed_at=Subquery(first_reveal.values("revealed_at")[:1]))
+        .annotate(
+            revealed_at=Subquery(first_reveal.values("revealed_at")[:1]),
+            assignment_id=Subquery(
+                first_assignment.values("assignment_id")[:1], output_field=UUIDField()
+            ),
+        )
         .order_by("created_at")
     )
 

@@ -1,9 +1,8 @@
 from rest_framework import serializers
 
+from exercises.serializers import PromptOutputSerializer
 from pairing.serializers import DisplayNameSerializer
-
-from .serializers import PromptOutputSerializer
-from .session_serializers import ExerciseRefOutputSerializer
+from sessions.serializers import ExerciseRefOutputSerializer
 
 
 class AssignmentCreateInputSerializer(serializers.Serializer):

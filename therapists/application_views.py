@@ -4,11 +4,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .therapist_serializers import (
+from .application_serializers import (
     TherapistApplicationInputSerializer,
     TherapistApplicationOutputSerializer,
 )
-from .therapist_services import therapist_application_for, therapist_application_submit
+from .application_services import therapist_application_for, therapist_application_submit
 
 
 class TherapistApplicationView(APIView):

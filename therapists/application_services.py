@@ -5,11 +5,11 @@ import re
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
 
-from project.errors import Conflict, NotFound, ServiceError
+from accounts.models import User
+from project.errors import Conflict, Forbidden, Invalid, NotFound
 
-from .models import TherapistApplication, User
+from .models import TherapistApplication
 
 # BIG numbers (the Dutch register of health professionals) have 11 digits, AGB codes 8.
 _DUTCH_NUMBER_LENGTHS = (8, 11)
@@ -22,14 +22,14 @@ def registration_number_clean(*, number: str, country: str) -> str:
     number = " ".join(number.split())
     if country != "NL":
         if len(number) < 3:
-            raise ValidationError(
-                {"registration_number": [_("Give your professional registration number.")]}
+            raise Invalid(
+                fields={"registration_number": [_("Give your professional registration number.")]}
             )
         return number
     digits = re.sub(r"[\s.]", "", number)
     if not digits.isdigit() or len(digits) not in _DUTCH_NUMBER_LENGTHS:
-        raise ValidationError(
-            {
+        raise Invalid(
+            fields={
                 "registration_number": [
                     _("Give your BIG number (11 digits) or your AGB code (8 digits).")
                 ]
@@ -71,9 +71,7 @@ def therapist_application_verify(
     """Verify the registration and make the person a therapist. Superusers only: checking a
     registration is a decision about who may read couples' progress."""
     if not by.is_superuser:
-        raise ServiceError(
-            "not_allowed", _("Only an administrator can verify therapists."), status_code=403
-        )
+        raise Forbidden("not_allowed", _("Only an administrator can verify therapists."))
     application = TherapistApplication.objects.select_for_update().get(pk=application.pk)
     if application.is_verified:
         return application

@@ -7,18 +7,20 @@ from uuid import UUID
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
 
 from accounts.models import User
+from exercises.models import Exercise, Status
 from notifications.models import Event
 from notifications.services import notify
-from pairing.selectors import active_therapist_for, couple_members, therapist_couple_access
-from project.errors import Conflict, NotFound
+from pairing.selectors import couple_members
+from project.errors import Conflict, Invalid, NotFound
+from sessions.models import CoupleSession, PromptReveal
+from sessions.selectors import access_session
+from sessions.services import session_start
 
 from .assignment_selectors import access_assignment
-from .models import Assignment, CoupleSession, Exercise, PromptReveal, SessionShare, Status
-from .session_selectors import access_session
-from .session_services import session_start
+from .models import Assignment, SessionShare
+from .selectors import active_therapist_for, therapist_couple_access
 
 
 @transaction.atomic
@@ -36,7 +38,7 @@ def assignment_create(
         slug=exercise_slug, status=Status.PUBLISHED, current_version__isnull=False
     ).first()
     if exercise is None:
-        raise ValidationError({"exercise": [_("Choose a published exercise.")]})
+        raise Invalid(fields={"exercise": [_("Choose a published exercise.")]})
     assignment = Assignment.objects.create(
         couple=link.couple, therapist=therapist, exercise=exercise, note=note, due_on=due_on
     )
@@ -52,8 +54,7 @@ def session_start_from_assignment(*, user: User, assignment_id: UUID) -> CoupleS
     per exercise) applies unchanged."""
     assignment = access_assignment(user=user, assignment_id=assignment_id)
     session = session_start(user=user, exercise_slug=assignment.exercise.slug)
-    session.assignment = assignment
-    session.save(update_fields=["assignment", "updated_at"])
+    assignment.sessions.add(session)
     return session
 
 

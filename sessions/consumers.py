@@ -22,16 +22,10 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from project.errors import NotFound, ServiceError
+from project.errors import DomainError, NotFound
 
-from . import session_services as services
-from .session_selectors import (
-    HEARTBEAT,
-    access_session,
-    live_state,
-    live_state_for,
-    reveal_message,
-)
+from . import services
+from .selectors import HEARTBEAT, access_session, live_state, live_state_for, reveal_message
 
 MAX_MESSAGE_BYTES = 4096
 # Per connection: generous for two people tapping "ready" and reactions, not for a script.
@@ -100,7 +94,7 @@ def _group_event(
             return
         try:
             await handler(self, event)
-        except ServiceError as error:
+        except DomainError as error:
             await self._send_error(error.code, error.message)
 
     return wrapper
@@ -147,7 +141,7 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
                 session_id=session_id,
                 channel_name=self.channel_name,
             )
-        except ServiceError as error:
+        except DomainError as error:
             await self.channel_layer.group_discard(self.group, self.channel_name)
             await self.accept()
             await self._send_error(error.code, error.message)
@@ -240,7 +234,7 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             return
         try:
             await handler(content)
-        except ServiceError as error:
+        except DomainError as error:
             await self._send_error(error.code, error.message)
 
     def _handlers(self) -> dict[str, Callable[[dict], Awaitable[None]]]:

@@ -1,8 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from exercises.serializers import PromptOutputSerializer
+
 from .models import ParticipantState, SessionStatus
-from .serializers import PromptOutputSerializer
 
 
 class SessionStartInputSerializer(serializers.Serializer):

@@ -17,18 +17,11 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import User
+from exercises.models import Prompt, localized
+from exercises.selectors import prompt_data
 from project.errors import NotFound
 
-from .models import (
-    Answer,
-    CoupleSession,
-    Prompt,
-    PromptReveal,
-    SessionParticipant,
-    SessionPresence,
-    localized,
-)
-from .selectors import prompt_data
+from .models import Answer, CoupleSession, PromptReveal, SessionParticipant, SessionPresence
 
 # A connection refreshes its presence row every HEARTBEAT; a row older than PRESENCE_TIMEOUT
 # belongs to a worker that died without closing it and no longer counts.

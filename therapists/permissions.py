@@ -17,9 +17,9 @@ class IsTherapistWithMFA(BasePermission):
 
     def has_permission(self, request: Request, view: object) -> bool:
         if not request.user.is_therapist:
-            raise errors.not_a_therapist()
+            raise errors.NotATherapist()
         if not therapist_has_mfa(user=request.user):
-            raise errors.mfa_required()
+            raise errors.MfaRequired()
         return True
 
 

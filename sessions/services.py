@@ -9,7 +9,7 @@ what its own person may see from the database (``session_selectors``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -22,14 +22,15 @@ from channels.layers import get_channel_layer
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
 
 from accounts.models import User
+from exercises.models import Prompt, PromptKind
+from exercises.selectors import exercise_current_version
 from notifications.models import Event
 from notifications.services import notify
 from pairing.models import Couple
 from pairing.selectors import active_couple_for, couple_members
-from project.errors import Conflict, ServiceError
+from project.errors import Conflict, Invalid, NotFound
 from safety.selectors import require_couple_exercise_allowed
 
 from .models import (
@@ -38,8 +39,6 @@ from .models import (
     Answer,
     CoupleSession,
     ParticipantState,
-    Prompt,
-    PromptKind,
     PromptReveal,
     Reaction,
     SessionParticipant,
@@ -47,8 +46,7 @@ from .models import (
     SessionReaction,
     SessionStatus,
 )
-from .selectors import exercise_current_version
-from .session_selectors import (
+from .selectors import (
     access_session,
     participants_ready_for,
     present_user_ids,
@@ -60,14 +58,33 @@ TEXT_MAX_LENGTH = 5000
 
 
 class SessionAlreadyOpen(Conflict):
-    """409 ``session_already_open``; ``session_id`` is the open session to continue instead."""
+    """``session`` (in ``extra``) is the open session to continue instead."""
+
+    code = "session_already_open"
+    message = _("You already have an open session of this exercise. Continue that one.")
 
     def __init__(self, session_id: UUID) -> None:
-        super().__init__(
-            "session_already_open",
-            _("You already have an open session of this exercise. Continue that one."),
-        )
+        super().__init__(extra={"session": str(session_id)})
         self.session_id = session_id
+
+
+SessionStarter = Callable[..., CoupleSession]
+_session_starters: dict[str, SessionStarter] = {}
+
+
+def register_session_starter(source: str, starter: SessionStarter) -> None:
+    """Another way to start a session, owned by an app above this one: ``starter(user=...,
+    <source>_id=...)``. The therapists app registers ``assignment``."""
+    _session_starters[source] = starter
+
+
+def session_begin(
+    *, user: User, exercise: str | None = None, assignment: UUID | None = None
+) -> CoupleSession:
+    """``POST /api/sessions/``: from an exercise slug, or from one of my couple's assignments."""
+    if assignment is not None:
+        return _session_starters["assignment"](user=user, assignment_id=assignment)
+    return session_start(user=user, exercise_slug=exercise)
 
 
 def session_group(session_id: UUID | str) -> str:
@@ -190,8 +207,8 @@ def _open_session_id(*, couple: Couple, exercise_id: UUID) -> UUID | None:
     )
 
 
-def _invalid_value(message: str) -> ValidationError:
-    return ValidationError({"value": [message]})
+def _invalid_value(message: str) -> Invalid:
+    return Invalid(fields={"value": [message]})
 
 
 def _is_empty(value: Any) -> bool:
@@ -260,11 +277,7 @@ def answer_save(
     _require_answering(session=session, participant=participant)
     prompt = Prompt.objects.filter(pk=prompt_id, version_id=session.version_id).first()
     if prompt is None:
-        raise ServiceError(
-            "prompt_not_in_session",
-            _("This question is not part of this session."),
-            status_code=404,
-        )
+        raise NotFound("prompt_not_in_session", _("This question is not part of this session."))
     if keep_private and _is_empty(value):
         value = None
     elif value is None:
@@ -306,7 +319,7 @@ def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
     }
     missing = prompt_ids - answered
     if missing:
-        raise ServiceError(
+        raise Invalid(
             "answers_missing",
             _("Answer every question, or keep it for yourself, before you submit."),
         )
@@ -497,7 +510,7 @@ def reveal_react(*, user: User, session_id: UUID, prompt_id: UUID, reaction: str
     session = access_session(user=user, session_id=session_id, reveal_of=prompt_id)
     require_couple_exercise_allowed(user)
     if reaction not in Reaction.values:
-        raise ServiceError("invalid_reaction", _("Choose one of the reactions."))
+        raise Invalid("invalid_reaction", _("Choose one of the reactions."))
     if session.status not in (SessionStatus.REVEALING, SessionStatus.COMPLETED):
         raise Conflict("session_not_live", _("This session is not being revealed."))
     if session.revealed_index is None:

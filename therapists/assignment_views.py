@@ -6,12 +6,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from pairing.permissions import THERAPIST_PERMISSIONS
-from pairing.services import therapist_link_end_by_therapist
+from sessions import selectors as session_selectors
+from sessions.serializers import SessionDetailOutputSerializer
 
 from . import assignment_selectors as selectors
 from . import assignment_services as services
-from . import session_selectors
 from .assignment_selectors import assignment_data
 from .assignment_serializers import (
     AssignmentCreateInputSerializer,
@@ -21,7 +20,8 @@ from .assignment_serializers import (
     TherapistCoupleDetailSerializer,
     TherapistCoupleListSerializer,
 )
-from .session_serializers import SessionDetailOutputSerializer
+from .permissions import THERAPIST_PERMISSIONS
+from .services import therapist_link_end_by_therapist
 
 
 class TherapistCoupleListView(APIView):

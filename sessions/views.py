@@ -6,12 +6,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from project.errors import error_body
-
-from . import session_selectors as selectors
-from . import session_services as services
-from .assignment_services import session_start_from_assignment
-from .session_serializers import (
+from . import selectors, services
+from .serializers import (
     AnswerInputSerializer,
     MyAnswerOutputSerializer,
     SessionAlreadyOpenOutputSerializer,
@@ -47,18 +43,8 @@ class SessionListView(APIView):
     def post(self, request: Request) -> Response:
         payload = SessionStartInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        try:
-            if "assignment" in data:
-                session = session_start_from_assignment(
-                    user=request.user, assignment_id=data["assignment"]
-                )
-            else:
-                session = services.session_start(user=request.user, exercise_slug=data["exercise"])
-        except services.SessionAlreadyOpen as error:
-            # The client continues the open session instead, so it gets its id.
-            body = {**error_body(error.code, error.message), "session": str(error.session_id)}
-            return Response(body, status=status.HTTP_409_CONFLICT)
+        # 409 session_already_open carries the open session's id to continue instead.
+        session = services.session_begin(user=request.user, **payload.validated_data)
         return _detail_response(request, session.id, status.HTTP_201_CREATED)
 
 

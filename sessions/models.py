@@ -1,0 +1,223 @@
+"""Couple sessions: a couple doing one pinned exercise version, each partner answering alone,
+then revealing the answers together in the live reveal."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from exercises.models import Exercise, ExerciseVersion, Prompt
+from project.crypto import EncryptedJSONField
+
+
+class SessionStatus(models.TextChoices):
+    ANSWERING = "answering", _("Answering")
+    READY_TO_REVEAL = "ready_to_reveal", _("Ready to reveal")
+    REVEALING = "revealing", _("Revealing")
+    COMPLETED = "completed", _("Completed")
+    ABANDONED = "abandoned", _("Abandoned")
+
+
+OPEN_SESSION_STATUSES = (
+    SessionStatus.ANSWERING,
+    SessionStatus.READY_TO_REVEAL,
+    SessionStatus.REVEALING,
+)
+LIVE_SESSION_STATUSES = (SessionStatus.READY_TO_REVEAL, SessionStatus.REVEALING)
+
+
+class ParticipantState(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    DRAFTING = "drafting", _("Drafting")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Reaction(models.TextChoices):
+    THANKS = "thanks", _("Thank you")
+    HEAR_YOU = "hear_you", _("I hear you")
+    TELL_ME_MORE = "tell_me_more", _("Tell me more")
+    ME_TOO = "me_too", _("Me too")
+
+
+class CoupleSession(models.Model):
+    """A couple doing one pinned ``ExerciseVersion``: answering alone, then revealing live.
+
+    ``exercise`` repeats ``version.exercise`` so the database itself can hold "one open session
+    per exercise per couple" across versions. ``current_index`` is the 0-based position (in
+    prompt order) of the prompt the live reveal is waiting for.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    couple = models.ForeignKey(
+        "pairing.Couple",
+        verbose_name=_("couple"),
+        on_delete=models.CASCADE,
+        related_name="sessions",
+    )
+    exercise = models.ForeignKey(
+        Exercise, verbose_name=_("exercise"), on_delete=models.PROTECT, related_name="+"
+    )
+    version = models.ForeignKey(
+        ExerciseVersion,
+        verbose_name=_("version"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=SessionStatus.choices,
+        default=SessionStatus.ANSWERING,
+    )
+    current_index = models.PositiveSmallIntegerField(_("prompt being revealed"), default=0)
+    paused = models.BooleanField(_("paused"), default=False)
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    abandoned_at = models.DateTimeField(_("abandoned"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("couple session")
+        verbose_name_plural = _("couple sessions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple", "exercise"],
+                condition=models.Q(status__in=[status.value for status in OPEN_SESSION_STATUSES]),
+                name="sessions_one_open_session_per_exercise",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
+class SessionParticipant(models.Model):
+    """One partner's progress in a session. ``ready_for`` is the prompt index they said
+    ``ready`` for in the live reveal (None before the first)."""
+
+    session = models.ForeignKey(
+        CoupleSession, on_delete=models.CASCADE, related_name="participants"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_participations"
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=16,
+        choices=ParticipantState.choices,
+        default=ParticipantState.NOT_STARTED,
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    ready_for = models.PositiveSmallIntegerField(_("ready for prompt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("session participant")
+        verbose_name_plural = _("session participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"], name="sessions_participant_once_per_session"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_id} {self.user_id}"
+
+
+class Answer(models.Model):
+    """One person's answer to one prompt of a session; the value is encrypted at rest."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = models.ForeignKey(CoupleSession, on_delete=models.CASCADE, related_name="answers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers"
+    )
+    prompt = models.ForeignKey(Prompt, on_delete=models.PROTECT, related_name="answers")
+    value = EncryptedJSONField(_("value"), null=True, blank=True)
+    keep_private = models.BooleanField(_("kept for myself"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user", "prompt"], name="sessions_answer_once_per_prompt"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_id} {self.prompt_id}"
+
+
+class PromptReveal(models.Model):
+    """The moment a prompt's answers were shown to both partners in the live reveal."""
+
+    session = models.ForeignKey(CoupleSession, on_delete=models.CASCADE, related_name="reveals")
+    prompt = models.ForeignKey(Prompt, on_delete=models.PROTECT, related_name="+")
+    index = models.PositiveSmallIntegerField(_("index"))
+    revealed_at = models.DateTimeField(_("revealed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["session", "index"]
+        verbose_name = _("prompt reveal")
+        verbose_name_plural = _("prompt reveals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "prompt"], name="sessions_reveal_once_per_prompt"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_id} #{self.index}"
+
+
+class SessionReaction(models.Model):
+    """A gentle reaction one partner sent on a revealed prompt."""
+
+    session = models.ForeignKey(CoupleSession, on_delete=models.CASCADE, related_name="reactions")
+    prompt = models.ForeignKey(Prompt, on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reaction = models.CharField(_("reaction"), max_length=16, choices=Reaction.choices)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
+
+    def __str__(self) -> str:
+        return f"{self.session_id} {self.reaction}"
+
+
+class SessionPresence(models.Model):
+    """One open WebSocket connection to a live reveal, keyed by its channel name.
+
+    Presence lives here and not in a worker's memory so that partners connected to different
+    ASGI processes see each other. A connection refreshes ``seen_at`` while it is open; rows of
+    a process that died without saying goodbye stop counting once they are stale.
+    """
+
+    channel_name = models.CharField(_("channel name"), max_length=200, primary_key=True)
+    session = models.ForeignKey(CoupleSession, on_delete=models.CASCADE, related_name="presences")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField(_("last seen"))
+
+    class Meta:
+        verbose_name = _("presence")
+        verbose_name_plural = _("presences")
+        indexes = [models.Index(fields=["session", "user", "seen_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.session_id} {self.user_id}"

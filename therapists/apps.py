@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+
+
+class TherapistsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "therapists"
+    verbose_name = "Therapists"
+
+    def ready(self) -> None:
+        from notifications.services import register_due_source
+        from pairing.services import on_couple_ended
+        from sessions.services import register_session_starter
+
+        from .assignment_selectors import assignments_due_on
+        from .assignment_services import session_start_from_assignment
+        from .services import therapist_links_end_for_couple
+
+        # "Due tomorrow" reminders: notifications asks us who has an assignment due.
+        register_due_source(assignments_due_on)
+        # An ended couple's therapist link ends with it.
+        on_couple_ended(lambda couple, by: therapist_links_end_for_couple(couple=couple, by=by))
+        # POST /api/sessions/ {assignment}: starting a session from one of my assignments.
+        register_session_starter("assignment", session_start_from_assignment)
