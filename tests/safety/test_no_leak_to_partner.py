@@ -5,8 +5,8 @@ Every partner-facing output for bram is recorded (his couple, his session list a
 therapist link and assignments, the WebSocket messages he receives while trying to reveal, his
 export, his outbox rows and emails) plus the therapist's progress view of the couple, in
 scenario A, where anna simply has not answered or joined yet, and again where she screened
-positive on the check-in (B; also with a danger item, "urgent"), answered "I'd rather not say" (which shows
-help without pausing), or filed a report (C), optionally followed by her refused
+positive on the check-in (B; also with a danger item, "urgent"), answered "I'd rather not
+say" (which shows help without pausing), or filed a report (C), optionally followed by her refused
 attempts to start, answer, submit and join while paused. The scenarios run the same service
 calls in the same order on a clock that starts at the same moment; only anna's safety action
 differs. After normalising ids and timestamps the recordings must be equal.
