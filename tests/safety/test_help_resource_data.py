@@ -4,6 +4,7 @@ danger needs, and nothing claims a check that did not happen."""
 import datetime
 import importlib
 import re
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 DIALABLE = re.compile(r"\+?[0-9]{3,15}")
 COUNTRIES = ["NL", "BE", "GB", "US", "DE"]
+FRONTEND = Path(__file__).resolve().parents[2] / "frontend"
 migration_0004 = importlib.import_module("safety.migrations.0004_checked_help_resources")
 
 
@@ -146,3 +148,17 @@ def test_the_admin_lists_what_needs_checking(eva):
     response = client.get("/admin/safety/helpresource/", {"verification": "checked"})
     assert stale not in set(response.context["cl"].queryset)
     assert response.context["cl"].queryset.count() == HelpResource.objects.count() - len(expected)
+
+
+def test_every_tel_link_in_the_pwa_is_built_from_a_resources_dialable_phone():
+    """No number is typed into a tel: link by hand: each one comes from a resource's ``phone``,
+    which the database guarantees is dialable."""
+    sources = [p for p in (FRONTEND / "static/frontend/js").rglob("*.js")]
+    sources += list((FRONTEND / "templates").rglob("*.html"))
+    tel_links = [
+        (path.name, match.group())
+        for path in sources
+        for match in re.finditer(r"tel:[^\"'`]*", path.read_text())
+    ]
+    assert tel_links, "the help screens should offer tel: links"
+    assert {link for _name, link in tel_links} == {"tel:${resource.phone}"}
