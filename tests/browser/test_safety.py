@@ -7,6 +7,7 @@ import re
 import pytest
 from django.apps import apps
 
+from pairing.services import invite_accept, invite_create
 from safety.content import DANGER_IDS, QUESTION_IDS
 from safety.models import HelpResource
 from safety.selectors import is_paused
@@ -238,3 +239,22 @@ def test_the_advice_page_covers_private_browsing_history_and_shared_devices(
     for title in ("Private browsing", "Browser history", "Shared devices"):
         assert page.get_by_role("heading", name=title).is_visible()
     screenshot(page, "advice")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_ending_the_couple_first_shows_a_skippable_note_with_the_24_7_line(
+    live_server, phone, watch, sign_in, screenshot, resources, language
+):
+    anna, bram = make_user("anna", language=language), make_user("bram", language=language)
+    invite_accept(user=bram, code=invite_create(inviter=anna).code)
+    sign_in(phone, anna)
+    watched = watch(phone)
+    page = open_screen(watched, live_server.url + "/couple")
+    page.locator(".card .button.quiet").click()
+    note = page.get_by_test_id("leaving-note")
+    note.locator("a[href='tel:08002000']").wait_for()
+    screenshot(page, f"couple-end-note-{language}")
+    note.get_by_test_id("leaving-note-continue").click()
+    assert page.locator("form .button.danger").is_visible()
+    assert not note.is_visible()
+    assert watched.errors == []
