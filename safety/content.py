@@ -132,8 +132,8 @@ URGENT_TEXT = _(
 
 RATHER_NOT_SAY_TITLE = _("Thank you for answering")
 RATHER_NOT_SAY_TEXT = _(
-    "That is fine. You do not have to explain anything. Nothing has been paused. The help "
-    "below is there whenever you want it, for you or for someone you worry about."
+    "That is fine. You do not have to explain anything. Nothing has been paused. Help is "
+    "there whenever you want it, for you or for someone you worry about."
 )
 
 # The help-first page, in the order a person needs it. Each section: a title and a text, and
