@@ -10,7 +10,28 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from .models import HelpResource, SafetyCheckIn
-from .selectors import monthly_counts
+from .selectors import (
+    help_resource_needs_check,
+    help_resources_needing_check,
+    monthly_counts,
+)
+
+
+class VerificationFilter(admin.SimpleListFilter):
+    """What needs a person to check it: never checked against a source, or not for half a year."""
+
+    title = _("verification")
+    parameter_name = "verification"
+
+    def lookups(self, request, model_admin):
+        return [("needs_check", _("needs checking")), ("checked", _("checked recently"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "needs_check":
+            return help_resources_needing_check(queryset)
+        if self.value() == "checked":
+            return queryset.exclude(pk__in=help_resources_needing_check(queryset))
+        return queryset
 
 
 @admin.register(HelpResource)
@@ -20,21 +41,30 @@ class HelpResourceAdmin(admin.ModelAdmin):
         "country",
         "language",
         "kind",
-        "phone",
+        "phone_display",
         "order",
         "active",
         "last_verified",
+        "needs_check",
     ]
-    list_filter = ["country", "language", "kind", "active", "free_of_charge"]
+    list_filter = [VerificationFilter, "country", "language", "kind", "active", "free"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_editable = ["order", "active"]
-    search_fields = ["name", "phone", "url", "description"]
+    search_fields = ["name", "phone", "phone_display", "url", "description"]
     ordering = ["country", "language", "kind", "order", "name"]
     fieldsets = [
         (None, {"fields": ["country", "language", "kind", "name", "description"]}),
-        (_("How to reach them"), {"fields": ["phone", "text_instructions", "url", "hours"]}),
-        (None, {"fields": ["free_of_charge", "order", "active", "last_verified"]}),
+        (
+            _("How to reach them"),
+            {"fields": ["phone", "phone_display", "sms", "chat_url", "url", "hours", "open_24_7"]},
+        ),
+        (_("Checked against"), {"fields": ["source_url", "last_verified"]}),
+        (None, {"fields": ["free", "order", "active"]}),
     ]
+
+    @admin.display(boolean=True, description=_("needs checking"))
+    def needs_check(self, resource: HelpResource) -> bool:
+        return help_resource_needs_check(resource)
 
 
 class SafetyCountsAdmin(admin.ModelAdmin):

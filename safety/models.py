@@ -19,6 +19,8 @@ from project.crypto import EncryptedJSONField
 class CheckInOutcome(models.TextChoices):
     OK = "ok", _("ok")
     HELP_FIRST = "help_first", _("help first")
+    # A "yes" on a danger item: the emergency number first.
+    URGENT = "urgent", _("urgent")
     # Never stored: leaving the check-in because someone is around keeps no record at all.
     NOT_ALONE = "not_alone", _("not alone")
 
@@ -84,9 +86,12 @@ class SafetyState(models.Model):
 
 
 class HelpResourceKind(models.TextChoices):
-    EMERGENCY = "emergency", _("emergency")
-    HELPLINE = "helpline", _("helpline")
-    CHAT = "chat", _("chat")
+    EMERGENCY = "emergency", _("emergency number")
+    DOMESTIC_ABUSE = "domestic_abuse", _("domestic abuse line")
+    SEXUAL_VIOLENCE = "sexual_violence", _("sexual violence")
+    LGBT = "lgbt", _("LGBT+")
+    MEN = "men", _("for men")
+    CRISIS = "crisis", _("crisis and suicide line")
     SAFETY_PLANNING = "safety_planning", _("safety planning")
     INFO = "info", _("information")
     FOR_PEOPLE_WHO_USE_VIOLENCE = (
@@ -100,10 +105,22 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(HelpResourceKind.values)}
 
 INTERNATIONAL = ""
 
+# One number a phone can dial: digits with an optional leading +, nothing else, so that every
+# tel: link opens the dialler with a number that works. Shared with the database constraint.
+DIALABLE = r"^\+?[0-9]{3,15}$"
+dialable = RegexValidator(
+    DIALABLE,
+    _(
+        "One number that a phone can dial: digits only, optionally starting with +. Put a "
+        "second number in a resource of its own, and the readable form in “phone as shown”."
+    ),
+)
+
 
 class HelpResource(models.Model):
     """A place to get help, curated by content editors. ``country`` empty = the international
-    list shown for every country that has no list of its own."""
+    list shown for every country that has no list of its own. ``last_verified`` stays empty
+    until someone has checked the entry against ``source_url``."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     country = models.CharField(
@@ -120,22 +137,48 @@ class HelpResource(models.Model):
     kind = models.CharField(_("kind"), max_length=32, choices=HelpResourceKind.choices)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
-    phone = models.CharField(_("phone"), max_length=60, blank=True)
-    text_instructions = models.CharField(
+    # Null, not "", for "no phone": the API says null, and the check constraint admits only
+    # null or a dialable number.
+    phone = models.CharField(  # noqa: DJ001
+        _("phone (dialable)"),
+        max_length=16,
+        null=True,
+        blank=True,
+        validators=[dialable],
+        help_text=_("Digits only, for example 08002000 or +448082000247. Empty: no phone."),
+    )
+    phone_display = models.CharField(
+        _("phone as shown"),
+        max_length=40,
+        blank=True,
+        help_text=_("How people read the number, for example 0800-2000."),
+    )
+    sms = models.CharField(
         _("text / SMS instructions"),
         max_length=300,
         blank=True,
         help_text=_("For example: text START to 88788."),
     )
+    chat_url = models.URLField(_("chat address"), blank=True)
     url = models.URLField(_("web address"), blank=True)
     hours = models.CharField(_("hours"), max_length=120, blank=True)
-    free_of_charge = models.BooleanField(_("free of charge"), default=True)
+    open_24_7 = models.BooleanField(_("open 24/7"), default=False)
+    free = models.BooleanField(_("free of charge"), default=True)
     order = models.PositiveSmallIntegerField(
         _("order"), default=100, help_text=_("Lower comes first within the same kind.")
     )
+    source_url = models.URLField(
+        _("source"),
+        blank=True,
+        help_text=_("The page this entry was checked against."),
+    )
     last_verified = models.DateField(
         _("last verified"),
-        help_text=_("The date someone checked this against the organisation's own website."),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date someone checked this entry against its source. Leave empty until then."
+        ),
     )
     active = models.BooleanField(_("active"), default=True)
 
@@ -144,6 +187,12 @@ class HelpResource(models.Model):
         verbose_name_plural = _("help resources")
         ordering = ["country", "language", "kind", "order", "name"]
         indexes = [models.Index(fields=["country", "language"], name="safety_resource_country")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(phone__isnull=True) | models.Q(phone__regex=DIALABLE),
+                name="safety_resource_phone_dialable",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.country or 'international'}, {self.language})"

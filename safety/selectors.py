@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -36,6 +36,8 @@ from .models import (
 )
 
 CHECK_IN_VALID_FOR = timedelta(days=14)
+# Help lines change numbers and hours: an entry not checked for this long needs a new look.
+VERIFICATION_VALID_FOR = timedelta(days=183)
 RESUME_NOT_BEFORE = timedelta(hours=24)
 COUNTRY_ALIASES = {"UK": "GB"}
 
@@ -184,6 +186,21 @@ def help_resources(*, country: str | None, language: str) -> list[HelpResource]:
             list(HelpResource.objects.filter(active=True, country=INTERNATIONAL)), language
         )
     return sorted(resources, key=lambda r: (KIND_RANK.get(r.kind, 99), r.order, r.name))
+
+
+def help_resources_needing_check(
+    queryset: QuerySet[HelpResource] | None = None,
+) -> QuerySet[HelpResource]:
+    """Entries never checked against a source, or last checked more than half a year ago."""
+    queryset = HelpResource.objects.all() if queryset is None else queryset
+    stale_before = timezone.localdate() - VERIFICATION_VALID_FOR
+    return queryset.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=stale_before))
+
+
+def help_resource_needs_check(resource: HelpResource) -> bool:
+    if resource.last_verified is None:
+        return True
+    return resource.last_verified < timezone.localdate() - VERIFICATION_VALID_FOR
 
 
 def _best_language(resources: list[HelpResource], language: str) -> list[HelpResource]:

@@ -2,36 +2,41 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .content import NO, QUESTIONS, YES
+from .content import ANSWERS, QUESTIONS
 from .models import CheckInOutcome, HelpResource, HelpResourceKind, SafetyReport
-
-YES_NO = [YES, NO]
 
 
 class QuestionSerializer(serializers.Serializer):
     id = serializers.CharField()
+    text = serializers.CharField()
+    danger = serializers.BooleanField(help_text="A danger item: a yes means urgent.")
+
+
+class TitledTextSerializer(serializers.Serializer):
+    title = serializers.CharField()
     text = serializers.CharField()
 
 
 class CheckInOutputSerializer(serializers.Serializer):
     due = serializers.BooleanField()
     last_at = serializers.DateTimeField(allow_null=True)
+    why = TitledTextSerializer(help_text="Why everyone is asked, said before the questions.")
     alone_question = serializers.CharField()
     questions = QuestionSerializer(many=True)
 
 
 # A pattern, not an enum: spectacular would name one shared enum once per question.
-@extend_schema_field({"type": "string", "pattern": "^(yes|no)$"})
-class YesNoField(serializers.ChoiceField):
+@extend_schema_field({"type": "string", "pattern": "^(yes|no|rather_not_say)$"})
+class AnswerField(serializers.ChoiceField):
     def __init__(self, **kwargs) -> None:
-        super().__init__(choices=YES_NO, **kwargs)
+        super().__init__(choices=ANSWERS, **kwargs)
 
 
-# One required yes/no field per question, so a missing or odd answer gets its own message.
+# One required field per question, so a missing or odd answer gets its own message.
 CheckInAnswersSerializer = type(
     "CheckInAnswersSerializer",
     (serializers.Serializer,),
-    {question.id: YesNoField() for question in QUESTIONS},
+    {question.id: AnswerField() for question in QUESTIONS},
 )
 
 
@@ -40,7 +45,7 @@ class CheckInInputSerializer(serializers.Serializer):
         help_text=_("False leaves the check-in at once and stores nothing.")
     )
     answers = CheckInAnswersSerializer(
-        required=False, help_text=_("Every question answered with yes or no.")
+        required=False, help_text=_("Every question answered with yes, no or rather_not_say.")
     )
 
     def to_internal_value(self, data):
@@ -66,32 +71,52 @@ class BlankAsNullURLField(serializers.URLField):
 
 class HelpResourceSerializer(serializers.ModelSerializer):
     kind = serializers.ChoiceField(choices=HelpResourceKind.choices)
+    phone = serializers.CharField(
+        allow_null=True,
+        read_only=True,
+        help_text="One dialable number (digits, optional leading +): the tel: link. Or null.",
+    )
     url = BlankAsNullURLField(
         allow_null=True, read_only=True, help_text="The website; null for one without."
+    )
+    chat_url = BlankAsNullURLField(
+        allow_null=True, read_only=True, help_text="Where to chat; null for no chat."
+    )
+    source_url = BlankAsNullURLField(
+        allow_null=True, read_only=True, help_text="The page this entry was checked against."
     )
 
     class Meta:
         model = HelpResource
         fields = [
             "id",
+            "country",
             "kind",
             "name",
             "description",
             "phone",
-            "text_instructions",
+            "phone_display",
+            "sms",
+            "chat_url",
             "url",
             "hours",
-            "free_of_charge",
-            "country",
-            "language",
+            "open_24_7",
+            "free",
+            "source_url",
             "last_verified",
+            "language",
         ]
         read_only_fields = fields
 
 
-class AboutUnsafetySerializer(serializers.Serializer):
+AboutUnsafetySerializer = TitledTextSerializer
+
+
+class HelpSectionSerializer(serializers.Serializer):
+    id = serializers.CharField()
     title = serializers.CharField()
     text = serializers.CharField()
+    items = serializers.ListField(child=serializers.CharField())
 
 
 class QuickExitSerializer(serializers.Serializer):
@@ -105,15 +130,22 @@ class HelpOutputSerializer(serializers.Serializer):
     country = serializers.CharField(allow_blank=True)
     resources = HelpResourceSerializer(many=True)
     about_unsafety = AboutUnsafetySerializer()
+    sections = HelpSectionSerializer(many=True)
     quick_exit = QuickExitSerializer()
 
 
 class OutcomeOutputSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=CheckInOutcome.choices)
     paused = serializers.BooleanField()
+    can_resume_at = serializers.DateTimeField(allow_null=True)
     pause_text = serializers.CharField(allow_blank=True)
+    message = TitledTextSerializer(
+        allow_null=True,
+        help_text="urgent: what to do now; rather-not-say: that nothing was paused.",
+    )
     resources = HelpResourceSerializer(many=True)
     about_unsafety = AboutUnsafetySerializer(allow_null=True)
+    sections = HelpSectionSerializer(many=True)
     quick_exit = QuickExitSerializer()
 
 

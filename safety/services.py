@@ -6,6 +6,7 @@ about through ``safety.selectors.require_couple_exercise_allowed`` for the actin
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
@@ -16,7 +17,7 @@ from accounts.models import User
 from project.errors import Conflict, RateLimited
 from project.ratelimit import hit, limit_reached, opaque_key
 
-from .content import QUESTION_IDS, YES
+from .content import DANGER_IDS, QUESTION_IDS, RATHER_NOT_SAY, YES
 from .models import CheckInOutcome, SafetyCheckIn, SafetyReport, SafetyState
 from .selectors import PauseState
 
@@ -56,37 +57,54 @@ def _signal(state: PauseState, now: datetime) -> PauseState:
     )
 
 
+@dataclass(frozen=True)
+class CheckInResult:
+    outcome: CheckInOutcome
+    # True when this check-in paused (or kept pausing) couple exercises: a "yes" somewhere.
+    # False for "ok" and for "I'd rather not say" without a "yes".
+    pauses: bool = False
+
+
+def check_in_outcome(answers: Mapping[str, str]) -> CheckInOutcome:
+    """What a complete set of answers means. A "yes" on a danger item is ``urgent``; any other
+    "yes" is ``help_first``; "I'd rather not say" without any "yes" also shows the help-first
+    information (``help_first``) but does not pause, see ``check_in_submit``."""
+    yes = {question_id for question_id in QUESTION_IDS if answers[question_id] == YES}
+    if yes & DANGER_IDS:
+        return CheckInOutcome.URGENT
+    if yes or any(answers[question_id] == RATHER_NOT_SAY for question_id in QUESTION_IDS):
+        return CheckInOutcome.HELP_FIRST
+    return CheckInOutcome.OK
+
+
 @transaction.atomic
 def check_in_submit(
     *, user: User, alone: bool, answers: Mapping[str, str] | None = None
-) -> CheckInOutcome:
+) -> CheckInResult:
     """Record a check-in's outcome (never its answers).
 
     ``alone=False`` returns ``not_alone`` and writes nothing at all (not even a rate-limit
-    count). Otherwise every question must be answered; any "yes" means ``help_first`` and
-    pauses the person's couple exercises. The state row is rewritten on every check-in,
-    whatever the outcome, so the database's write pattern does not tell a positive check-in
-    from a negative one.
+    count). Otherwise every question must be answered. Any "yes" pauses the person's couple
+    exercises (``urgent`` on a danger item, else ``help_first``); "I'd rather not say" without
+    a "yes" shows help without pausing. The state row is rewritten on every check-in, whatever
+    the outcome, so the database's write pattern does not tell one outcome from another.
     """
     if not alone:
-        return CheckInOutcome.NOT_ALONE
+        return CheckInResult(CheckInOutcome.NOT_ALONE)
     answers = answers or {}
     missing = [question_id for question_id in QUESTION_IDS if question_id not in answers]
     if missing:
         raise ValueError(f"unanswered questions: {missing}")
     _count_write(user, "check_in")
-    outcome = (
-        CheckInOutcome.HELP_FIRST
-        if any(answers[question_id] == YES for question_id in QUESTION_IDS)
-        else CheckInOutcome.OK
-    )
+    outcome = check_in_outcome(answers)
+    pauses = any(answers[question_id] == YES for question_id in QUESTION_IDS)
     now = timezone.now()
     row, state = _locked_state(user)
     SafetyCheckIn.objects.create(user=user, created_at=now, outcome=outcome.value)
-    if outcome == CheckInOutcome.HELP_FIRST:
+    if pauses:
         state = _signal(state, now)
     _save_state(row, state)
-    return outcome
+    return CheckInResult(outcome, pauses)
 
 
 @transaction.atomic

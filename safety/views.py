@@ -40,30 +40,51 @@ def _about_unsafety() -> dict[str, str]:
     return {"title": content.ABOUT_UNSAFETY_TITLE, "text": content.ABOUT_UNSAFETY_TEXT}
 
 
+def _sections() -> list[dict[str, Any]]:
+    return [
+        {"id": key, "title": title, "text": text, "items": list(items)}
+        for key, title, text, items in content.HELP_SECTIONS
+    ]
+
+
 def _quick_exit() -> dict[str, str]:
     return {"url": content.QUICK_EXIT_URL, "hint": content.QUICK_EXIT_HINT}
 
 
-def _outcome_body(user, outcome: CheckInOutcome) -> dict[str, Any]:
-    if outcome == CheckInOutcome.NOT_ALONE:
+def _message(result: services.CheckInResult) -> dict[str, str] | None:
+    if result.outcome == CheckInOutcome.URGENT:
+        return {"title": content.URGENT_TITLE, "text": content.URGENT_TEXT}
+    if result.outcome == CheckInOutcome.HELP_FIRST and not result.pauses:
+        return {"title": content.RATHER_NOT_SAY_TITLE, "text": content.RATHER_NOT_SAY_TEXT}
+    return None
+
+
+def _outcome_body(user, result: services.CheckInResult) -> dict[str, Any]:
+    if result.outcome == CheckInOutcome.NOT_ALONE:
         # Someone may be looking at the screen: a neutral answer with nothing on it.
         return {
-            "outcome": outcome.value,
+            "outcome": result.outcome.value,
             "paused": False,
+            "can_resume_at": None,
             "pause_text": "",
+            "message": None,
             "resources": [],
             "about_unsafety": None,
+            "sections": [],
             "quick_exit": _quick_exit(),
         }
-    paused = selectors.is_paused(user)
+    state = selectors.pause_state(user)
     return {
-        "outcome": outcome.value,
-        "paused": paused,
-        "pause_text": content.PAUSE_TEXT if paused else "",
+        "outcome": result.outcome.value,
+        "paused": state.paused,
+        "can_resume_at": state.can_resume_at,
+        "pause_text": content.PAUSE_TEXT if state.paused else "",
+        "message": _message(result),
         "resources": selectors.help_resources(
             country=user.country, language=translation.get_language()
         ),
         "about_unsafety": _about_unsafety(),
+        "sections": _sections(),
         "quick_exit": _quick_exit(),
     }
 
@@ -74,8 +95,11 @@ class CheckInView(SafetyView):
         body = {
             "due": selectors.check_in_due(request.user),
             "last_at": selectors.last_check_in_at(request.user),
+            "why": {"title": content.WHY_WE_ASK_TITLE, "text": content.WHY_WE_ASK_TEXT},
             "alone_question": content.ALONE_QUESTION,
-            "questions": [{"id": q.id, "text": q.text} for q in content.QUESTIONS],
+            "questions": [
+                {"id": q.id, "text": q.text, "danger": q.danger} for q in content.QUESTIONS
+            ],
         }
         return Response(CheckInOutputSerializer(body).data)
 
@@ -87,8 +111,8 @@ class CheckInView(SafetyView):
     def post(self, request: Request) -> Response:
         serializer = CheckInInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        outcome = services.check_in_submit(user=request.user, **serializer.validated_data)
-        return Response(OutcomeOutputSerializer(_outcome_body(request.user, outcome)).data)
+        result = services.check_in_submit(user=request.user, **serializer.validated_data)
+        return Response(OutcomeOutputSerializer(_outcome_body(request.user, result)).data)
 
 
 class ReportListView(SafetyView):
@@ -106,7 +130,8 @@ class ReportListView(SafetyView):
         serializer = ReportInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         report = services.report_create(user=request.user, **serializer.validated_data)
-        body = {**_outcome_body(request.user, CheckInOutcome.HELP_FIRST), "report": report}
+        result = services.CheckInResult(CheckInOutcome.HELP_FIRST, pauses=True)
+        body = {**_outcome_body(request.user, result), "report": report}
         return Response(ReportCreateOutputSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
@@ -156,6 +181,7 @@ class ResourcesView(SafetyView):
                 country=country, language=translation.get_language()
             ),
             "about_unsafety": _about_unsafety(),
+            "sections": _sections(),
             "quick_exit": _quick_exit(),
         }
         return Response(HelpOutputSerializer(body).data)

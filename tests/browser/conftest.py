@@ -177,3 +177,15 @@ def asgi_server(tmp_path):
         yield server
     finally:
         server.stop()
+
+
+def answer_check_in(page, answers) -> None:
+    """Go through the check-in one question at a time: ``answers`` is one button label for
+    every question, or a list with a label per question."""
+    from safety.content import QUESTION_IDS
+
+    labels = [answers] * len(QUESTION_IDS) if isinstance(answers, str) else answers
+    page.get_by_test_id("alone-yes").click()
+    for question_id, label in zip(QUESTION_IDS, labels, strict=True):
+        question = page.locator(f'[data-question="{question_id}"]')
+        question.get_by_role("button", name=label, exact=True).click()

@@ -4,7 +4,7 @@ answers together over the real WebSocket until the end, with a reaction and a pa
 
 import pytest
 
-from .conftest import PHONE, Watched, axe_violations, open_screen, settled
+from .conftest import PHONE, Watched, answer_check_in, axe_violations, open_screen, settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
@@ -34,11 +34,7 @@ def sign_up(watched: Watched, server, name: str) -> None:
 def check_in(page, server) -> None:
     page.goto(server.url + "/check-in")
     settled(page)
-    page.get_by_test_id("alone-yes").click()
-    questions = page.locator("[data-testid=checkin-questions] fieldset")
-    for index in range(questions.count()):
-        questions.nth(index).get_by_label("No").check()
-    page.get_by_role("button", name="Continue").click()
+    answer_check_in(page, "No")
     page.get_by_text("Thank you. You can go on.").wait_for()
 
 

@@ -50,6 +50,9 @@ def test_partners_pair_with_a_code_and_either_can_end_it(live_server, two_phones
     page.get_by_text("You and Bram").wait_for()
     screenshot(page, "couple")
     page.get_by_role("button", name="End our couple").click()
+    # A skippable note on safety around leaving comes first.
+    page.get_by_test_id("leaving-note").get_by_text("Before you end it").wait_for()
+    page.get_by_test_id("leaving-note-continue").click()
     page.get_by_role("button", name="Yes, end it now").click()
     # Ending cannot be undone: the password is asked again, and a wrong one is refused.
     dialog = page.get_by_role("dialog", name="Enter your password again")

@@ -17,6 +17,19 @@ def screen_positive(user: User) -> None:
     services.check_in_submit(user=user, alone=True, answers=answers)
 
 
+def screen_urgent(user: User) -> None:
+    """A fresh check-in with a "yes" on a danger item: urgent, and paused."""
+    answers = {**dict.fromkeys(QUESTION_IDS, "no"), "strangled": "yes"}
+    services.check_in_submit(user=user, alone=True, answers=answers)
+
+
+def rather_not_say(user: User) -> None:
+    """A fresh check-in answered "I'd rather not say" throughout: help shown, nothing paused."""
+    services.check_in_submit(
+        user=user, alone=True, answers=dict.fromkeys(QUESTION_IDS, "rather_not_say")
+    )
+
+
 def report_unsafe(user: User, note: str = "") -> None:
     """ "I don't feel safe": the person's couple exercises are paused."""
     services.report_create(user=user, note=note)

@@ -1,8 +1,10 @@
+import re
+
 import pytest
 from django.db import connection
 from django.utils.dateparse import parse_datetime
 
-from safety.content import QUESTION_IDS
+from safety.content import DANGER_IDS, QUESTION_IDS
 from safety.models import SafetyCheckIn, SafetyReport, SafetyState
 from safety.selectors import check_in_due
 
@@ -25,14 +27,16 @@ def test_it_asks_whether_i_am_alone_and_lists_the_questions_in_my_language(clien
     assert body["last_at"] is None
     assert body["alone_question"] == "Ben je nu alleen en kun je vrijuit antwoorden?"
     assert [q["id"] for q in body["questions"]] == list(QUESTION_IDS)
-    assert 6 <= len(body["questions"]) <= 8
-    assert body["questions"][5]["text"] == "Ben je bang om nee te zeggen tegen je partner?"
+    by_id = {q["id"]: q for q in body["questions"]}
+    assert by_id["afraid_to_say_no"]["text"] == "Ben je bang om nee te zeggen tegen je partner?"
+    assert body["why"]["title"] == "Waarom we dit iedereen vragen"
 
     anna.language = "en"
     anna.save()
     english = client_for(anna).get("/api/safety/check-in/").json()
     assert english["alone_question"] == "Are you alone and able to answer freely right now?"
-    assert english["questions"][5]["text"] == "Are you afraid to say no to your partner?"
+    by_id = {q["id"]: q for q in english["questions"]}
+    assert by_id["afraid_to_say_no"]["text"] == "Are you afraid to say no to your partner?"
 
 
 def test_every_question_is_phrased_so_that_yes_signals_unsafety(client_for, anna):
@@ -41,8 +45,10 @@ def test_every_question_is_phrased_so_that_yes_signals_unsafety(client_for, anna
     questions = client_for(anna).get("/api/safety/check-in/").json()["questions"]
     assert all(q["text"].endswith("?") for q in questions)
     # No negated questions ("Do you feel safe ...?"), which would flip the meaning of "yes".
-    flipped = ("Can you", "Do you feel", "Are you able")
-    assert not [q for q in questions if "safe" in q["text"] or q["text"].startswith(flipped)]
+    flipped = ("Can you", "Do you feel safe", "Are you able")
+    assert not [
+        q for q in questions if re.search(r"\bsafe\b", q["text"]) or q["text"].startswith(flipped)
+    ]
 
 
 def test_not_alone_leaves_at_once_and_stores_nothing_at_all(check_in, anna, mailoutbox):
@@ -82,7 +88,7 @@ def test_all_no_is_ok_and_stores_only_date_and_outcome(check_in, anna, clock):
     ]
 
 
-@pytest.mark.parametrize("question_id", QUESTION_IDS)
+@pytest.mark.parametrize("question_id", sorted(set(QUESTION_IDS) - DANGER_IDS))
 def test_any_single_yes_leads_to_help_first_and_pauses(check_in, anna, question_id):
     body = check_in(anna, one_yes(question_id)).json()
     assert body["outcome"] == "help_first"
@@ -103,7 +109,7 @@ def test_any_single_yes_leads_to_help_first_and_pauses(check_in, anna, question_
         ({"alone": True, "answers": {**all_no(), "belittled": None}}, "belittled"),
     ],
 )
-def test_every_question_must_be_answered_yes_or_no(client_for, anna, payload, field):
+def test_every_question_must_be_answered_yes_no_or_rather_not_say(client_for, anna, payload, field):
     response = client_for(anna).post("/api/safety/check-in/", payload, format="json")
     assert response.status_code == 400
     body = response.json()

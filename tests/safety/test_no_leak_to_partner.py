@@ -5,7 +5,8 @@ Every partner-facing output for bram is recorded (his couple, his session list a
 therapist link and assignments, the WebSocket messages he receives while trying to reveal, his
 export, his outbox rows and emails) plus the therapist's progress view of the couple, in
 scenario A, where anna simply has not answered or joined yet, and again where she screened
-positive on the check-in (B) or filed a report (C), optionally followed by her refused
+positive on the check-in (B; also with a danger item, "urgent"), answered "I'd rather not
+say" (which shows help without pausing), or filed a report (C), optionally followed by her refused
 attempts to start, answer, submit and join while paused. The scenarios run the same service
 calls in the same order on a clock that starts at the same moment; only anna's safety action
 differs. After normalising ids and timestamps the recordings must be equal.
@@ -31,11 +32,10 @@ from notifications.services import notify, outbox_send_due, reminders_enqueue
 from sessions import services as session_services
 from tests.conftest import make_user
 from tests.privacy.conftest import reauthenticate
+from tests.safety.helpers import rather_not_say, report_unsafe, screen_positive, screen_urgent
 from tests.sessions.conftest import answer_all, connect, fresh_check_in, link, publish
 from tests.therapists.conftest import give_mfa, therapist_link
 from therapists.assignment_services import assignment_create
-
-from .helpers import report_unsafe, screen_positive
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -144,6 +144,10 @@ def build(action: str) -> dict:
 
     if action == "positive":
         screen_positive(anna)
+    elif action == "urgent":
+        screen_urgent(anna)
+    elif action == "rather_not_say":
+        rather_not_say(anna)
     elif action == "report":
         report_unsafe(anna, note="ik voel me niet veilig")
     return {
@@ -257,7 +261,7 @@ async def test_scenario_a_is_a_real_recording():
         assert text, name
 
 
-@pytest.mark.parametrize("action", ["positive", "report"])
+@pytest.mark.parametrize("action", ["positive", "urgent", "rather_not_say", "report"])
 async def test_bram_sees_exactly_what_he_sees_when_anna_has_not_answered(action):
     baseline = await scenario("none", anna_tries=False)
 
@@ -266,7 +270,7 @@ async def test_bram_sees_exactly_what_he_sees_when_anna_has_not_answered(action)
     assert after_safety_action == baseline
 
 
-@pytest.mark.parametrize("action", ["positive", "report"])
+@pytest.mark.parametrize("action", ["positive", "urgent", "report"])
 async def test_a_paused_annas_refused_attempts_leave_brams_view_unchanged(action):
     baseline = await scenario("none", anna_tries=False)
 

@@ -26,12 +26,12 @@ def _assert_ordered_emergency_first(resources):
 @pytest.mark.parametrize(
     "country, emergency, helplines",
     [
-        ("NL", ["112"], ["0800-2000", "113 / 0800-0113"]),
-        ("BE", ["112", "101"], ["1712", "106", "1813"]),
-        ("GB", ["999"], ["0808 2000 247"]),
-        ("UK", ["999"], ["0808 2000 247"]),
-        ("US", ["911"], ["1-800-799-7233", "988"]),
-        ("DE", ["110", "112"], ["116 016"]),
+        ("NL", ["112"], ["08002000", "113", "08000188"]),
+        ("BE", ["101", "112"], ["1712", "080030030", "1813"]),
+        ("GB", ["999"], ["08082000247", "08009995428"]),
+        ("UK", ["999"], ["08082000247"]),
+        ("US", ["911"], ["18007997233", "988", "18006564673"]),
+        ("DE", ["110", "112"], ["116016", "08001239900"]),
     ],
 )
 def test_it_lists_each_countrys_resources_emergency_first(api, country, emergency, helplines):
@@ -41,20 +41,27 @@ def test_it_lists_each_countrys_resources_emergency_first(api, country, emergenc
     assert [r["phone"] for r in resources if r["kind"] == "emergency"] == emergency
     assert set(helplines) <= set(_phones(body))
     kinds = {r["kind"] for r in resources}
-    assert {"emergency", "helpline", "safety_planning", "for_people_who_use_violence"} <= kinds
+    assert {
+        "emergency",
+        "domestic_abuse",
+        "sexual_violence",
+        "for_people_who_use_violence",
+    } <= kinds
     assert body["country"] == ("GB" if country == "UK" else country)
     assert {r["country"] for r in resources} == {body["country"]}
 
 
 def test_the_uk_explains_the_silent_55_option(api):
     emergency = _get(api, "GB", HTTP_ACCEPT_LANGUAGE="en")["resources"][0]
-    assert "55" in emergency["text_instructions"]
+    assert "press 55" in emergency["description"]
 
 
 def test_the_us_hotline_says_how_to_text(api):
-    hotline = next(r for r in _get(api, "US")["resources"] if r["phone"] == "1-800-799-7233")
-    assert "88788" in hotline["text_instructions"]
-    assert "START" in hotline["text_instructions"]
+    hotline = next(r for r in _get(api, "US")["resources"] if r["kind"] == "domestic_abuse")
+    assert hotline["phone"] == "18007997233"
+    assert hotline["phone_display"] == "1-800-799-7233"
+    assert "88788" in hotline["sms"]
+    assert "START" in hotline["sms"]
 
 
 def test_another_country_gets_the_international_list(api):
@@ -62,7 +69,7 @@ def test_another_country_gets_the_international_list(api):
     assert body["country"] == "FR"
     _assert_ordered_emergency_first(body["resources"])
     assert {r["country"] for r in body["resources"]} == {""}
-    assert {"emergency", "helpline", "for_people_who_use_violence"} <= {
+    assert {"emergency", "domestic_abuse", "for_people_who_use_violence"} <= {
         r["kind"] for r in body["resources"]
     }
 
@@ -115,8 +122,8 @@ def test_a_bad_country_is_a_400_with_a_field_message(api):
 
 
 def test_inactive_resources_are_left_out(api):
-    HelpResource.objects.filter(country="NL", phone="0800-2000").update(active=False)
-    assert "0800-2000" not in _phones(_get(api, "NL"))
+    HelpResource.objects.filter(country="NL", phone="08002000").update(active=False)
+    assert "08002000" not in _phones(_get(api, "NL"))
 
 
 def test_a_country_listed_only_in_another_language_still_gets_its_list(db):
@@ -129,7 +136,7 @@ def test_a_country_listed_only_in_another_language_still_gets_its_list(db):
 def test_every_seeded_resource_exists_in_dutch_and_english():
     for language in ("nl", "en"):
         for country in ("NL", "BE", "GB", "US", "DE", ""):
-            assert HelpResource.objects.filter(country=country, language=language).count() >= 5
+            assert HelpResource.objects.filter(country=country, language=language).count() >= 4
     assert (
         HelpResource.objects.filter(language="nl").count()
         == HelpResource.objects.filter(language="en").count()
@@ -144,9 +151,9 @@ def test_help_resources_costs_one_query_for_a_listed_country(django_assert_num_q
 
 
 def test_a_resource_without_a_website_has_url_null_and_one_with_a_website_its_address(api):
-    HelpResource.objects.filter(country="NL", phone="0800-2000").update(url="")
+    HelpResource.objects.filter(country="NL", phone="08002000").update(url="")
     resources = _get(api, "NL")["resources"]
-    without = [r for r in resources if r["phone"] == "0800-2000"]
+    without = [r for r in resources if r["phone"] == "08002000"]
     assert without and all(r["url"] is None for r in without)
     with_site = [r["url"] for r in resources if r["url"] is not None]
     assert with_site and all(url.startswith("https://") for url in with_site)

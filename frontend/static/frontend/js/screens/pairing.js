@@ -3,6 +3,7 @@
 import { api } from "../api.js";
 import { empty, field, formError, h, onSubmit, screen } from "../dom.js";
 import { language, t } from "../i18n.js";
+import { leavingNote } from "../parts/leaving_note.js";
 import { CANCELLED, withReauth } from "../reauth.js";
 import { navigate } from "../router.js";
 
@@ -127,12 +128,16 @@ export async function couple() {
     if ((await withReauth(() => api.post("pairing/couple/end/"))) === CANCELLED) return;
     navigate("/");
   });
-  const start = h("button", { type: "button", class: "button quiet", onclick: () => { start.hidden = true; confirm.hidden = false; confirm.querySelector("button")?.focus(); } }, t("couple.end"));
+  const showConfirm = () => { note.hidden = true; confirm.hidden = false; confirm.querySelector("button")?.focus(); };
+  // First a skippable note on safety around leaving; then the confirmation.
+  const note = leavingNote({ onContinue: showConfirm });
+  note.hidden = true;
+  const start = h("button", { type: "button", class: "button quiet", onclick: () => { start.hidden = true; note.hidden = false; note.focus(); } }, t("couple.end"));
   return screen(
     t("couple.title"),
     h("p", { class: "lead" }, t("couple.with", { name: current.partner.display_name })),
     current.since ? h("p", { class: "hint" }, t("couple.since", { date: formatDate(current.since) })) : null,
     h("div", { class: "actions" }, h("a", { href: "/library", class: "button" }, t("nav.library"))),
-    h("section", { class: "card" }, h("h2", {}, t("couple.end_title")), h("p", {}, t("couple.end_intro")), start, confirm),
+    h("section", { class: "card" }, h("h2", {}, t("couple.end_title")), h("p", {}, t("couple.end_intro")), start, note, confirm),
   );
 }

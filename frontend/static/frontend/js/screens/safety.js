@@ -1,50 +1,31 @@
 // Safety comes before every couple exercise: the help-first screen, the advice page and the
 // check-in. Nothing here is cached by the service worker.
 import { api } from "../api.js";
-import { deferred, empty, field, formError, h, onSubmit, screen } from "../dom.js";
+import { deferred, field, formError, h, onSubmit, screen } from "../dom.js";
 import { quickExit } from "../exit.js";
-import { countryName, t } from "../i18n.js";
+import { countryName, language, t } from "../i18n.js";
+import { callLink, firstOfKind, helpFor, resourceList } from "../parts/resources.js";
 import { navigate } from "../router.js";
 import { currentUser } from "../session.js";
 import { COUNTRIES } from "./accounts.js";
 
-// Emergency numbers first, then helplines, then chat and the rest.
-const KIND_ORDER = ["emergency", "helpline", "chat"];
-
-function kindRank(resource) {
-  if (resource.is_emergency) return -1;
-  const rank = KIND_ORDER.indexOf(resource.kind);
-  return rank === -1 ? KIND_ORDER.length : rank;
+function inWords(value) {
+  return new Intl.DateTimeFormat(language(), { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }).format(new Date(value));
 }
 
-function resourceItem(resource) {
-  const phone = resource.phone || resource.number;
-  const url = resource.url || resource.chat_url;
-  const emergency = resource.is_emergency || resource.kind === "emergency";
+function section({ id, title, text, items }) {
   return h(
-    "li",
-    { class: emergency ? "resource emergency" : "resource" },
-    h("h3", {}, resource.name || resource.title),
-    resource.description ? h("p", {}, resource.description) : null,
-    resource.text_instructions ? h("p", {}, resource.text_instructions) : null,
-    resource.hours ? h("p", { class: "hint" }, resource.hours) : null,
-    phone ? h("a", { href: `tel:${phone.replace(/\s/g, "")}`, class: "button call" }, t("help.call", { number: phone })) : null,
-    url ? h("a", { href: url, class: "button secondary", rel: "noreferrer noopener", target: "_blank" }, t("help.website")) : null,
+    "section",
+    { class: "card", "data-section": id },
+    h("h2", {}, title),
+    h("p", {}, text),
+    items?.length ? h("ul", {}, items.map((item) => h("li", {}, item))) : null,
   );
 }
 
-export function resourceList(resources) {
-  if (!resources?.length) return empty(t("help.no_resources"));
-  const sorted = [...resources].sort((a, b) => kindRank(a) - kindRank(b));
-  return h("ul", { class: "resources", "data-testid": "resources" }, sorted.map(resourceItem));
-}
-
-function resourcesFor(country) {
-  return api.get(`safety/resources/?country=${encodeURIComponent(country)}`).then((data) => data.resources || data.results || data);
-}
-
-function reportForm() {
-  const done = h("p", { class: "notice", role: "status", hidden: true }, t("help.report_done"));
+function reportForm(help) {
+  const emergency = firstOfKind(help.resources, "emergency");
+  const done = h("p", { class: "notice", role: "status", hidden: true, tabindex: "-1" }, t("help.report_done"));
   const form = h(
     "form",
     { class: "form" },
@@ -65,23 +46,46 @@ function reportForm() {
     });
     form.hidden = true;
     done.hidden = false;
-    done.focus?.();
+    done.focus();
   });
-  return h("section", { class: "card" }, h("h2", {}, t("help.report_title")), h("p", {}, t("help.report_intro")), form, done);
+  return h(
+    "section",
+    { class: "card", "data-testid": "report" },
+    h("h2", {}, t("help.report_title")),
+    h("p", {}, t("help.report_intro")),
+    h("p", { class: "notice", "data-testid": "report-honest" }, t("help.report_honest")),
+    emergency ? h("p", { class: "emergency-note" }, t("help.report_danger"), " ", callLink(emergency)) : null,
+    form,
+    done,
+  );
 }
 
-function pauseStatus() {
-  return deferred(
-    () => api.get("safety/status/"),
-    (status) => {
-      if (!status.paused) return h("div");
-      const form = h("form", { class: "form" }, formError(), h("button", { type: "submit", class: "button secondary" }, t("help.resume")));
-      onSubmit(form, async () => {
-        await api.post("safety/resume/");
-        navigate("/");
-      });
-      return h("section", { class: "card" }, h("h2", {}, t("help.paused_title")), h("p", {}, t("help.paused_body")), form);
-    },
+// The pause never contradicts itself: until when, in words, and "resume" only from then on.
+function pauseCard(status) {
+  if (!status.paused) return h("div");
+  const ready = !status.can_resume_at || new Date(status.can_resume_at) <= new Date();
+  const card = h("section", { class: "card", "data-testid": "pause" }, h("h2", {}, t("help.paused_title")));
+  if (!ready) {
+    card.append(h("p", {}, t("help.paused_until", { when: inWords(status.can_resume_at) })));
+    return card;
+  }
+  const form = h("form", { class: "form" }, formError(), h("button", { type: "submit", class: "button secondary" }, t("help.resume")));
+  onSubmit(form, async () => {
+    await api.post("safety/resume/");
+    navigate("/check-in");
+  });
+  card.append(h("p", {}, t("help.paused_ready")), form);
+  return card;
+}
+
+function helpContent(help, me) {
+  return h(
+    "div",
+    { class: "help-content" },
+    resourceList(help.resources),
+    help.about_unsafety ? section({ id: "about_unsafety", ...help.about_unsafety }) : null,
+    (help.sections || []).map(section),
+    me ? reportForm(help) : null,
   );
 }
 
@@ -90,7 +94,7 @@ export function help() {
   const initial = me?.country || "NL";
   const countries = COUNTRIES.includes(initial) ? COUNTRIES : [initial, ...COUNTRIES];
   const holder = h("div", { class: "resources-holder" });
-  const show = (country) => holder.replaceChildren(deferred(() => resourcesFor(country), resourceList));
+  const show = (country) => holder.replaceChildren(deferred(() => helpFor(country), (body) => helpContent(body, me)));
   const countryField = field({
     name: "country",
     label: t("account.country"),
@@ -104,18 +108,9 @@ export function help() {
     t("help.title"),
     h("p", { class: "lead" }, t("help.intro")),
     h("p", { class: "emergency-note" }, t("help.emergency")),
+    me ? deferred(() => api.get("safety/status/"), pauseCard) : null,
     countryField,
     holder,
-    h(
-      "section",
-      { class: "card" },
-      h("h2", {}, t("help.signs_title")),
-      h("p", {}, t("help.signs_intro")),
-      h("ul", {}, ["control", "gaslighting", "contempt", "threats", "anger", "neglect", "aggression"].map((key) => h("li", {}, t(`help.sign.${key}`)))),
-      h("p", {}, t("help.signs_outro")),
-    ),
-    me ? reportForm() : null,
-    me ? pauseStatus() : null,
     h(
       "section",
       { class: "card" },
@@ -128,76 +123,113 @@ export function help() {
 }
 
 export function advice() {
-  const section = (key) =>
+  const part = (key) =>
     h("section", { class: "card" }, h("h2", {}, t(`advice.${key}.title`)), h("p", {}, t(`advice.${key}.body`)));
   return screen(
     t("advice.title"),
     h("p", { class: "lead" }, t("advice.intro")),
-    section("private"),
-    section("history"),
-    section("shared"),
-    section("exit"),
+    part("private"),
+    part("history"),
+    part("shared"),
+    part("exit"),
     h("p", {}, h("a", { href: "/help", class: "button secondary" }, t("chrome.unsafe"))),
   );
 }
 
-function yesNo(question) {
-  const name = `q-${question.id}`;
+const ANSWERS = ["yes", "no", "rather_not_say"];
+
+function urgent(result) {
+  const emergency = (result.resources || []).filter((r) => r.kind === "emergency" && r.phone);
+  const line = firstOfKind(result.resources, "domestic_abuse", { openAllHours: true });
   return h(
-    "fieldset",
-    { class: "yes-no", "data-field": question.id },
-    h("legend", {}, question.text),
-    h("div", { class: "choices" },
-      ["yes", "no"].map((value) =>
-        h("label", { class: "choice" }, h("input", { type: "radio", name, value, required: true }), t(`checkin.${value}`)),
-      ),
+    "div",
+    { class: "urgent", "data-testid": "urgent" },
+    h("h2", { tabindex: "-1" }, result.message.title),
+    emergency.map((resource) => h("p", { class: "urgent-call" }, callLink(resource))),
+    h("p", {}, result.message.text),
+    line ? h("p", {}, h("strong", {}, line.name), " ", line.hours ? h("span", { class: "hint" }, line.hours) : null) : null,
+    line ? h("p", {}, callLink(line, "button secondary")) : null,
+    h("p", { class: "hint" }, t("checkin.paused_note")),
+    h("p", {}, h("a", { href: "/help", class: "button quiet" }, t("checkin.more_help"))),
+  );
+}
+
+function thanks() {
+  return h(
+    "div",
+    { "data-testid": "acknowledged" },
+    h("h2", { tabindex: "-1" }, t("checkin.thanks_title")),
+    h("p", {}, t("checkin.thanks_body")),
+    h("a", { href: "/help", class: "button" }, t("checkin.to_help")),
+  );
+}
+
+function notPaused(result, next) {
+  return h(
+    "div",
+    { "data-testid": "rather-not-say" },
+    h("h2", { tabindex: "-1" }, result.message.title),
+    h("p", {}, result.message.text),
+    h("div", { class: "actions" },
+      h("a", { href: "/help", class: "button secondary" }, t("checkin.to_help")),
+      h("a", { href: next, class: "button" }, t("action.continue")),
     ),
-    h("p", { class: "field-error", hidden: true }),
   );
 }
 
 export async function checkIn({ query }) {
-  const next = query.get("next");
+  const asked = query.get("next");
+  const next = asked && asked.startsWith("/") && !asked.startsWith("//") ? asked : "/";
   const checkin = await api.get("safety/check-in/");
   const body = h("div", { class: "checkin" });
+  const answers = {};
+  const show = (...nodes) => {
+    body.replaceChildren(...nodes);
+    body.querySelector("h2, legend, p[tabindex]")?.focus();
+  };
   const finish = async (payload) => {
     const result = await api.post("safety/check-in/", payload);
-    if (result.outcome === "help_first") return navigate("/help");
+    if (result.outcome === "urgent") return show(urgent(result));
+    if (result.outcome === "help_first") return show(result.paused && !result.message ? thanks() : notPaused(result, next));
     if (result.outcome === "not_alone") {
-      body.replaceChildren(h("p", { class: "notice", role: "status", tabindex: "-1" }, t("checkin.not_alone")), h("a", { href: "/", class: "button" }, t("action.home")));
-      body.querySelector("p").focus();
-      return;
+      return show(h("p", { class: "notice", role: "status", tabindex: "-1" }, t("checkin.not_alone")), h("a", { href: "/", class: "button" }, t("action.home")));
     }
-    body.replaceChildren(
-      h("p", { class: "notice", role: "status", tabindex: "-1" }, t("checkin.ok")),
-      h("a", { href: next && next.startsWith("/") && !next.startsWith("//") ? next : "/", class: "button" }, t("action.continue")),
-    );
-    body.querySelector("p").focus();
+    return show(h("p", { class: "notice", role: "status", tabindex: "-1" }, t("checkin.ok")), h("a", { href: next, class: "button" }, t("action.continue")));
   };
-  const questions = () => {
-    const form = h(
-      "form",
-      { class: "form", "data-testid": "checkin-questions" },
-      h("p", {}, t("checkin.questions_intro")),
-      checkin.questions.map(yesNo),
-      formError(),
-      h("button", { type: "submit", class: "button" }, t("action.continue")),
-    );
-    onSubmit(form, async (data) => {
-      const answers = {};
-      for (const question of checkin.questions) answers[question.id] = data.get(`q-${question.id}`);
-      if (Object.values(answers).some((value) => !value)) {
-        throw Object.assign(new Error(t("checkin.answer_all")), { code: "invalid", fields: null });
+  const step = (index) => {
+    const question = checkin.questions[index];
+    const error = formError();
+    const choose = async (value) => {
+      answers[question.id] = value;
+      if (index + 1 < checkin.questions.length) return step(index + 1);
+      try {
+        await finish({ alone: true, answers });
+      } catch (failure) {
+        error.textContent = failure.message || t("error.generic");
+        error.hidden = false;
       }
-      await finish({ alone: true, answers });
-    });
-    body.replaceChildren(form);
-    form.querySelector("legend")?.scrollIntoView?.();
+    };
+    show(
+      h(
+        "fieldset",
+        { class: "stepper", "data-testid": "checkin-question", "data-question": question.id },
+        h("p", { class: "hint", "data-testid": "checkin-progress" }, t("checkin.progress", { n: index + 1, total: checkin.questions.length })),
+        h("legend", { tabindex: "-1" }, question.text),
+        h("div", { class: "answers" },
+          ANSWERS.map((value) =>
+            h("button", { type: "button", class: "button secondary", "aria-pressed": String(answers[question.id] === value), "data-answer": value, onclick: () => choose(value) }, t(`checkin.${value}`)),
+          ),
+        ),
+        error,
+        index > 0 ? h("button", { type: "button", class: "button quiet", onclick: () => step(index - 1) }, t("checkin.back")) : null,
+      ),
+    );
   };
   body.append(
-    h("p", { class: "lead" }, checkin.alone_question || t("checkin.alone_question")),
+    h("section", { class: "card", "data-testid": "checkin-why" }, h("h2", {}, checkin.why.title), h("p", {}, checkin.why.text)),
+    h("p", { class: "lead" }, checkin.alone_question),
     h("div", { class: "actions" },
-      h("button", { type: "button", class: "button", "data-testid": "alone-yes", onclick: questions }, t("checkin.alone_yes")),
+      h("button", { type: "button", class: "button", "data-testid": "alone-yes", onclick: () => step(0) }, t("checkin.alone_yes")),
       h("button", { type: "button", class: "button secondary", onclick: () => finish({ alone: false, answers: {} }) }, t("checkin.alone_no")),
     ),
   );
