@@ -60,9 +60,11 @@ test: $(STAMP)
 test-browser: $(STAMP)
 	$(PY) -m pytest -m browser -p no:cacheprovider
 
+# ruff, and the layer contract (pyproject.toml's [tool.importlinter], docs/architecture.md).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

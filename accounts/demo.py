@@ -1,6 +1,7 @@
 """The demo cast that ``seed_demo`` creates: the same people the test suite uses."""
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
@@ -58,3 +59,18 @@ def demo_user_ensure(
         user=user, email=person.email, defaults={"verified": True, "primary": True}
     )
     return user, password
+
+
+DemoStep = Callable[[dict[str, User]], object]
+_demo_steps: list[DemoStep] = []
+
+
+def on_demo_seeded(step: DemoStep) -> None:
+    """``step(users)`` runs after ``seed_demo`` made the cast (``users`` by key). Apps above
+    accounts register what their part of the demo needs in their ``AppConfig.ready()``."""
+    _demo_steps.append(step)
+
+
+def demo_steps_run(*, users: dict[str, User]) -> None:
+    for step in _demo_steps:
+        step(users)

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class PairingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "pairing"
+
+    def ready(self) -> None:
+        from accounts.demo import on_demo_seeded
+
+        from .services import demo_couple_ensure
+
+        on_demo_seeded(lambda users: demo_couple_ensure(first=users["anna"], second=users["bram"]))

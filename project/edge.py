@@ -8,6 +8,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.views import defaults
+from django.views.csrf import csrf_failure as default_csrf_failure
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -96,38 +98,28 @@ def json_error(code: str, message: str, status_code: int) -> JsonResponse:
 def handler404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _wants_json(request):
         return json_error("not_found", _("Not found."), 404)
-    from django.views.defaults import page_not_found
-
-    return page_not_found(request, exception)
+    return defaults.page_not_found(request, exception)
 
 
 def handler500(request: HttpRequest) -> HttpResponse:
     if _wants_json(request):
         return json_error("server_error", _("Something went wrong on our side."), 500)
-    from django.views.defaults import server_error
-
-    return server_error(request)
+    return defaults.server_error(request)
 
 
 def handler403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _wants_json(request):
         return json_error("permission_denied", _("You may not do this."), 403)
-    from django.views.defaults import permission_denied
-
-    return permission_denied(request, exception)
+    return defaults.permission_denied(request, exception)
 
 
 def handler400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _wants_json(request):
         return json_error("bad_request", _("The request could not be read."), 400)
-    from django.views.defaults import bad_request
-
-    return bad_request(request, exception)
+    return defaults.bad_request(request, exception)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     if _wants_json(request):
         return json_error("csrf_failed", _("Your session expired. Reload and try again."), 403)
-    from django.views.csrf import csrf_failure as default_csrf_failure
-
     return default_csrf_failure(request, reason)

@@ -228,8 +228,8 @@ USERSESSIONS_TRACK_ACTIVITY = True
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "project.api.XSessionTokenAuthentication",
-        "project.api.SessionAuthentication",
+        "accounts.authentication.XSessionTokenAuthentication",
+        "accounts.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

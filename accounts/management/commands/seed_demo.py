@@ -1,9 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.demo import CAST, demo_user_ensure
-from exercises.services import content_editors_group_ensure
-from pairing.services import demo_couple_ensure
+from accounts.demo import CAST, demo_steps_run, demo_user_ensure
 
 
 class Command(BaseCommand):
@@ -26,7 +24,7 @@ class Command(BaseCommand):
             users[person.key] = user
             shown = password or "(unchanged; --reset-passwords prints new ones)"
             rows.append(f"  {person.email:<22} {shown:<48} {person.role}")
-        users["eva"].groups.add(content_editors_group_ensure())
-        demo_couple_ensure(first=users["anna"], second=users["bram"])
+        # Anna and Bram linked (pairing), Eva among the content editors (exercises).
+        demo_steps_run(users=users)
         self.stdout.write("Demo accounts (log in at http://127.0.0.1:8000/):")
         self.stdout.write("\n".join(rows))

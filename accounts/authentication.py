@@ -4,7 +4,7 @@ from allauth.headless.contrib.rest_framework import authentication as allauth_au
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication
 
-from accounts.language import activate_user_language
+from .language import activate_user_language
 
 
 class XSessionTokenAuthentication(allauth_auth.XSessionTokenAuthentication):
