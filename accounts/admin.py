@@ -11,7 +11,9 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["email", "display_name", "language", "country", "is_therapist", "is_staff"]
     list_filter = ["is_therapist", "is_staff", "is_superuser", "is_active", "language"]
     search_fields = ["email", "display_name"]
-    readonly_fields = ["date_joined", "last_login"]
+    # A therapist is made only by verifying their application (therapists' admin action), so
+    # nobody ticks it here, not even a superuser.
+    readonly_fields = ["date_joined", "last_login", "is_therapist"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Profile"), {"fields": ["display_name", "language", "country"]}),
@@ -28,7 +30,6 @@ class UserAdmin(BaseUserAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        # Verifying a therapist's registration is an admin's job, nobody else's.
         if not request.user.is_superuser:
-            fields += ["is_therapist", "is_superuser", "is_staff", "groups", "user_permissions"]
+            fields += ["is_superuser", "is_staff", "groups", "user_permissions"]
         return fields

@@ -14,10 +14,19 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from project.admin import ReadOnlyAdmin, ReadOnlyStackedInline, ReadOnlyTabularInline
 from project.errors import DomainError
 
-from .models import LANGUAGES, DraftPrompt, Exercise, ExerciseVersion, Prompt, localized
-from .selectors import exercises_missing_translation
+from .models import (
+    LANGUAGES,
+    DraftPrompt,
+    Exercise,
+    ExerciseVersion,
+    Prompt,
+    library_language,
+    localized,
+)
+from .selectors import exercises_missing_translation, prompt_data
 from .services import (
     exercise_archive,
     exercise_duplicate_as_draft,
@@ -61,21 +70,13 @@ class DraftPromptInline(admin.StackedInline):
     fieldsets = PROMPT_FIELDSETS
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(ReadOnlyTabularInline):
     model = ExerciseVersion
-    extra = 0
-    can_delete = False
     show_change_link = True
     fields = ["number", "published_at", "published_by", "title_nl", "title_en"]
     readonly_fields = fields
     ordering = ["-number"]
     verbose_name_plural = _("Version history")
-
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 class TranslationFilter(admin.SimpleListFilter):
@@ -270,28 +271,10 @@ class ExerciseAdmin(admin.ModelAdmin):
         exercise = get_object_or_404(Exercise, pk=exercise_id)
         if not self.has_view_or_change_permission(request, exercise):
             raise PermissionDenied
-        language = request.GET.get("language", LANGUAGES[0])
-        if language not in LANGUAGES:
-            language = LANGUAGES[0]
+        language = library_language(request.GET.get("language"))
         prompts = [
-            {
-                "position": number,
-                "kind": prompt.kind,
-                "text": localized(prompt, "text", language),
-                "help_text": localized(prompt, "help_text", language),
-                "min": prompt.min,
-                "max": prompt.max,
-                "min_label": localized(prompt, "min_label", language),
-                "max_label": localized(prompt, "max_label", language),
-                "options": [
-                    option.get(f"label_{language}", "")
-                    for option in prompt.options
-                    if isinstance(option, dict)
-                ]
-                if isinstance(prompt.options, list)
-                else [],
-            }
-            for number, prompt in enumerate(exercise.draft_prompts.order_by("position", "id"), 1)
+            prompt_data(prompt=prompt, language=language)
+            for prompt in exercise.draft_prompts.order_by("position", "id")
         ]
         context = {
             **self.admin_site.each_context(request),
@@ -309,22 +292,14 @@ class ExerciseAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/exercises/exercise/preview.html", context)
 
 
-class PromptInline(admin.StackedInline):
+class PromptInline(ReadOnlyStackedInline):
     model = Prompt
-    extra = 0
-    can_delete = False
     ordering = ["position"]
     fieldsets = PROMPT_FIELDSETS
 
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
 
 @admin.register(ExerciseVersion)
-class ExerciseVersionAdmin(admin.ModelAdmin):
+class ExerciseVersionAdmin(ReadOnlyAdmin):
     """Published versions are history: readable, never editable."""
 
     list_display = ["exercise", "number", "published_at", "published_by", "title_nl"]
@@ -332,12 +307,3 @@ class ExerciseVersionAdmin(admin.ModelAdmin):
     search_fields = ["exercise__slug", "title_nl", "title_en"]
     list_select_related = ["exercise", "published_by"]
     inlines = [PromptInline]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False

@@ -44,11 +44,15 @@ class PromptKind(models.TextChoices):
     MULTI = "multi", _("Choice (several)")
 
 
+def library_language(language: str | None) -> str:
+    """The library's language for a person's: theirs when the library has it, else Dutch. The
+    one place that decides the fallback."""
+    return language if language in LANGUAGES else LANGUAGES[0]
+
+
 def localized(obj: object, field: str, language: str) -> str:
     """``localized(version, "title", "en")`` reads ``version.title_en``."""
-    if language not in LANGUAGES:
-        language = LANGUAGES[0]
-    return getattr(obj, f"{field}_{language}")
+    return getattr(obj, f"{field}_{library_language(language)}")
 
 
 class ExerciseTexts(models.Model):

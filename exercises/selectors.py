@@ -8,11 +8,17 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from project.errors import NotFound
 
-from .models import LANGUAGES, Exercise, ExerciseVersion, Prompt, PromptKind, Status, localized
-
-
-def _language(language: str) -> str:
-    return language if language in LANGUAGES else LANGUAGES[0]
+from .models import (
+    LANGUAGES,
+    Exercise,
+    ExerciseVersion,
+    Prompt,
+    PromptFields,
+    PromptKind,
+    Status,
+    library_language,
+    localized,
+)
 
 
 def _published() -> QuerySet[Exercise]:
@@ -23,7 +29,7 @@ def _published() -> QuerySet[Exercise]:
 
 def exercise_summary_data(*, exercise: Exercise, language: str) -> dict[str, Any]:
     """The list shape: ``{slug, title, summary, theme, minutes, language}`` of the live version."""
-    language = _language(language)
+    language = library_language(language)
     version = exercise.current_version
     return {
         "slug": exercise.slug,
@@ -35,12 +41,23 @@ def exercise_summary_data(*, exercise: Exercise, language: str) -> dict[str, Any
     }
 
 
-def prompt_data(*, prompt: Prompt, language: str) -> dict[str, Any]:
-    """One published prompt in the API's shape; fields that do not apply are null or empty.
+def exercise_ref(
+    *, exercise: Exercise, language: str, version: ExerciseVersion | None = None
+) -> dict[str, str]:
+    """``{slug, title}`` for lists: the title of ``version`` when given (a session's pinned
+    version), else of the live version, else of the draft (an exercise unpublished since)."""
+    texts = version or exercise.current_version or exercise
+    return {"slug": exercise.slug, "title": localized(texts, "title", language)}
 
-    Sessions use this too, so a prompt looks the same in the library and in a session.
+
+def prompt_data(*, prompt: PromptFields, language: str) -> dict[str, Any]:
+    """One prompt in the API's shape; fields that do not apply are null or empty.
+
+    Sessions, therapists and the editors' preview (a draft prompt) use this too, so a prompt
+    looks the same everywhere. A draft's options may still be malformed: only well-formed ones
+    are shown.
     """
-    language = _language(language)
+    language = library_language(language)
     is_scale = prompt.kind == PromptKind.SCALE
     has_options = prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI)
     return {
@@ -54,15 +71,18 @@ def prompt_data(*, prompt: Prompt, language: str) -> dict[str, Any]:
         "min_label": localized(prompt, "min_label", language) if is_scale else "",
         "max_label": localized(prompt, "max_label", language) if is_scale else "",
         "options": [
-            {"value": option["value"], "label": option.get(f"label_{language}", "")}
-            for option in (prompt.options if has_options else [])
+            {"value": option.get("value"), "label": option.get(f"label_{language}", "")}
+            for option in (
+                prompt.options if has_options and isinstance(prompt.options, list) else []
+            )
+            if isinstance(option, dict)
         ],
     }
 
 
 def exercise_library(*, language: str, theme: str | None = None) -> list[dict[str, Any]]:
     """The published library in one language, ordered by title. One query at any size."""
-    language = _language(language)
+    language = library_language(language)
     exercises = _published()
     if theme:
         exercises = exercises.filter(current_version__theme=theme)
@@ -93,7 +113,7 @@ def exercise_current_version(*, slug: str) -> ExerciseVersion:
 
 def exercise_detail(*, slug: str, language: str) -> dict[str, Any]:
     """The list shape plus ``intro`` and ``prompts``."""
-    language = _language(language)
+    language = library_language(language)
     version = exercise_current_version(slug=slug)
     data = exercise_summary_data(exercise=version.exercise, language=language)
     data["intro"] = localized(version, "intro", language)

@@ -1,23 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from project.admin import ReadOnlyAdmin
+from project.admin import ReadOnlyAdmin, ReadOnlyTabularInline
 
 from .models import Couple, CoupleMember, PartnerInvite
 
 
-class CoupleMemberInline(admin.TabularInline):
+class CoupleMemberInline(ReadOnlyTabularInline):
     model = CoupleMember
     fields = ["user_id", "seat", "active"]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Couple)

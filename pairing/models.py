@@ -7,6 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def active_couple(via: str = "") -> Q:
+    """The one definition of a couple that still lasts, for queries: ``active_couple()`` on
+    couples, ``active_couple("couple")`` on anything with a ``couple`` foreign key."""
+    return Q(**{f"{via}__ended_at__isnull" if via else "ended_at__isnull": True})
+
+
 class Couple(models.Model):
     """Two people who linked their accounts. Ending it keeps the row (their history stays)."""
 
@@ -24,6 +30,7 @@ class Couple(models.Model):
 
     @property
     def is_active(self) -> bool:
+        """The one definition for a loaded couple; ``active_couple()`` is the same in queries."""
         return self.ended_at is None
 
 

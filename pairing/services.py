@@ -135,7 +135,7 @@ def couple_end(*, user: User) -> Couple:
     if couple is None:
         raise NotFound()
     couple = Couple.objects.select_for_update().get(pk=couple.pk)
-    if couple.ended_at is not None:
+    if not couple.is_active:
         # My partner ended it a moment before me.
         raise NotFound()
     couple.ended_at = timezone.now()

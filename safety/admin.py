@@ -9,6 +9,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from project.admin import ReadOnlyAdmin
+
 from .models import HelpResource, SafetyCheckIn
 from .selectors import (
     help_resource_needs_check,
@@ -67,7 +69,7 @@ class HelpResourceAdmin(admin.ModelAdmin):
         return help_resource_needs_check(resource)
 
 
-class SafetyCountsAdmin(admin.ModelAdmin):
+class SafetyCountsAdmin(ReadOnlyAdmin):
     """A single page of counts in place of a change list; every object view is gone."""
 
     def has_module_permission(self, request) -> bool:
@@ -75,15 +77,6 @@ class SafetyCountsAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None) -> bool:
         return obj is None and self.has_module_permission(request)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name

@@ -49,17 +49,11 @@ class CheckInInputSerializer(serializers.Serializer):
     )
 
     def to_internal_value(self, data):
-        # Leaving because someone is around must always work, whatever else was sent along.
+        # Leaving because someone is around must always work, whatever else was sent along:
+        # the answers are not even read (check_in_submit holds the rule itself).
         if isinstance(data, dict) and data.get("alone") is False:
             data = {"alone": False}
         return super().to_internal_value(data)
-
-    def validate(self, attrs):
-        if attrs["alone"] and "answers" not in attrs:
-            raise serializers.ValidationError(
-                {"answers": [serializers.Field.default_error_messages["required"]]}
-            )
-        return attrs
 
 
 class BlankAsNullURLField(serializers.URLField):

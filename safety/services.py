@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from project.errors import Conflict, RateLimited
+from project.errors import Conflict, Invalid, RateLimited
 from project.ratelimit import hit, limit_reached, opaque_key
 
 from .content import DANGER_IDS, QUESTION_IDS, RATHER_NOT_SAY, YES
@@ -94,7 +94,10 @@ def check_in_submit(
     answers = answers or {}
     missing = [question_id for question_id in QUESTION_IDS if question_id not in answers]
     if missing:
-        raise ValueError(f"unanswered questions: {missing}")
+        raise Invalid(
+            fields={"answers": [_("Answer every question (yes, no or I'd rather not say).")]},
+            extra={"missing": missing},
+        )
     _count_write(user, "check_in")
     outcome = check_in_outcome(answers)
     pauses = any(answers[question_id] == YES for question_id in QUESTION_IDS)

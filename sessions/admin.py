@@ -67,12 +67,3 @@ class CoupleSessionAdmin(ReadOnlyAdmin):
     @admin.display(description=_("reactions"), ordering="reactions_counted")
     def reaction_count(self, session: CoupleSession) -> int:
         return session.reactions_counted
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False

@@ -22,7 +22,8 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from project.errors import DomainError, NotFound
+from project.edge import ws_error_message
+from project.errors import DomainError, Invalid, NotFound
 
 from . import services
 from .selectors import HEARTBEAT, access_session, live_state, live_state_for, reveal_message
@@ -95,7 +96,7 @@ def _group_event(
         try:
             await handler(self, event)
         except DomainError as error:
-            await self._send_error(error.code, error.message)
+            await self.send_json(ws_error_message(error))
 
     return wrapper
 
@@ -144,7 +145,7 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
         except DomainError as error:
             await self.channel_layer.group_discard(self.group, self.channel_name)
             await self.accept()
-            await self._send_error(error.code, error.message)
+            await self.send_json(ws_error_message(error))
             await self.close(code=CLOSE_REFUSED)
             return
         self.session_id = session_id
@@ -178,13 +179,10 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_send(group, event)
         return result
 
-    async def _send_error(self, code: str, message: str) -> None:
-        await self.send_json({"type": "error", "code": code, "message": message})
-
     async def _send_translated_error(self, code: str, message: Callable[[], str]) -> None:
         with translation.override(self.user.language):
             text = message()
-        await self._send_error(code, text)
+        await self.send_json(ws_error_message(Invalid(code, text)))
 
     # ---- client -> server ----------------------------------------------------------------
 
@@ -235,7 +233,7 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
         try:
             await handler(content)
         except DomainError as error:
-            await self._send_error(error.code, error.message)
+            await self.send_json(ws_error_message(error))
 
     def _handlers(self) -> dict[str, Callable[[dict], Awaitable[None]]]:
         return {

@@ -17,8 +17,8 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import User
-from exercises.models import Prompt, localized
-from exercises.selectors import prompt_data
+from exercises.models import Prompt
+from exercises.selectors import exercise_ref, prompt_data
 from project.errors import NotFound
 
 from .models import Answer, CoupleSession, PromptReveal, SessionParticipant, SessionPresence
@@ -88,14 +88,12 @@ def answer_data(answer: Answer | None, *, own: bool) -> dict[str, Any]:
     return {"value": answer.value, "keep_private": answer.keep_private}
 
 
-def exercise_ref(*, session: CoupleSession, language: str) -> dict[str, str]:
-    return {"slug": session.exercise.slug, "title": localized(session.version, "title", language)}
-
-
 def session_summary(*, session: CoupleSession, language: str) -> dict[str, Any]:
     return {
         "id": session.id,
-        "exercise": exercise_ref(session=session, language=language),
+        "exercise": exercise_ref(
+            exercise=session.exercise, version=session.version, language=language
+        ),
         "status": session.status,
         "created_at": session.created_at,
         "completed_at": session.completed_at,
@@ -114,7 +112,7 @@ def session_detail(*, user: User, session: CoupleSession) -> dict[str, Any]:
         .order_by("index")
         .values_list("prompt_id", flat=True)
     )
-    couple_ended = session.couple.ended_at is not None
+    couple_ended = not session.couple.is_active
     answers = Answer.objects.filter(session=session)
     if couple_ended:
         answers = answers.filter(user=user)
@@ -269,7 +267,7 @@ def reveal_message(*, user: User, session_id: UUID, prompt_id: UUID) -> dict[str
     """``{type: reveal, prompt, index, mine, partner}`` for a prompt that was revealed; None for
     one that was not, so nothing unrevealed can ever be put into a message. Two queries."""
     session = access_session(user=user, session_id=session_id, reveal_of=prompt_id)
-    if session.revealed_index is None or session.couple.ended_at is not None:
+    if session.revealed_index is None or not session.couple.is_active:
         return None
     answers = {
         answer.user_id: answer

@@ -18,9 +18,8 @@ from uuid import UUID
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, UUIDField
 
 from accounts.models import User
-from exercises.models import Exercise, localized
-from exercises.selectors import prompt_data
-from pairing.models import Couple, CoupleMember
+from exercises.selectors import exercise_ref, prompt_data
+from pairing.models import Couple, CoupleMember, active_couple
 from pairing.selectors import active_couple_for, couple_members
 from project.errors import NotFound
 from safety.selectors import reports_shared_with_therapist
@@ -39,12 +38,6 @@ from .selectors import therapist_couple_access, therapist_links_active
 AssignmentSession = Assignment.sessions.through
 
 
-def _exercise_ref(exercise: Exercise, language: str) -> dict[str, str]:
-    # The live version's title; an exercise unpublished since keeps its draft title.
-    texts = exercise.current_version or exercise
-    return {"slug": exercise.slug, "title": localized(texts, "title", language)}
-
-
 def _assignments(**filters: Any):
     return Assignment.objects.filter(**filters).select_related(
         "exercise__current_version", "therapist"
@@ -56,7 +49,7 @@ def assignments_due_on(day: date) -> Iterator[tuple[User, str]]:
     ended and no session of it has been completed. The "due tomorrow" reminder's source
     (registered with notifications in ``ExercisesConfig.ready``). Two queries."""
     assignments = (
-        Assignment.objects.filter(due_on=day, couple__ended_at__isnull=True)
+        Assignment.objects.filter(active_couple("couple"), due_on=day)
         .exclude(sessions__status=SessionStatus.COMPLETED)
         .values_list("id", "couple_id")
     )
@@ -74,7 +67,7 @@ def assignments_due_on(day: date) -> Iterator[tuple[User, str]]:
 def assignment_data(*, assignment: Assignment, language: str) -> dict[str, Any]:
     return {
         "id": assignment.id,
-        "exercise": _exercise_ref(assignment.exercise, language),
+        "exercise": exercise_ref(exercise=assignment.exercise, language=language),
         "note": assignment.note,
         "due_on": assignment.due_on,
         "created_at": assignment.created_at,
@@ -234,7 +227,7 @@ def therapist_couple_detail(*, therapist: User, couple_id: UUID) -> dict[str, An
         states = participants.get(session.id, {})
         return {
             "id": session.id,
-            "exercise": _exercise_ref(session.exercise, language),
+            "exercise": exercise_ref(exercise=session.exercise, language=language),
             "assignment": session.assignment_id,
             "status": session.status,
             "started_at": session.created_at,

@@ -62,7 +62,7 @@ def session_start_from_assignment(*, user: User, assignment_id: UUID) -> CoupleS
 def session_share(*, user: User, session_id: UUID) -> SessionShare:
     """Share my own answers of one revealed session with our therapist (again: no change)."""
     session = access_session(user=user, session_id=session_id, for_update=True)
-    if session.couple.ended_at is not None:
+    if not session.couple.is_active:
         raise NotFound()
     therapist = active_therapist_for(couple=session.couple)
     if therapist is None:

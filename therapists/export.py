@@ -69,7 +69,7 @@ def therapist_links_export(user: User) -> dict[str, Any]:
                         {"display_name": member.display_name}
                         for member in couple_members(couple=link.couple)
                     ]
-                    if link.status == TherapistLinkStatus.ACTIVE and link.couple.ended_at is None
+                    if link.status == TherapistLinkStatus.ACTIVE and link.couple.is_active
                     else []
                 ),
             }

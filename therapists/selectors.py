@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from pairing import ratelimit
 from pairing.codes import code_digest, code_normalise
-from pairing.models import Couple
+from pairing.models import Couple, active_couple
 from pairing.selectors import active_couple_for
 from project.errors import NotFound
 
@@ -77,7 +77,7 @@ def active_therapist_for(*, couple: Couple) -> User | None:
     """The therapist both partners of this (active) couple accepted, or None."""
     link = (
         TherapistLink.objects.select_related("therapist")
-        .filter(couple=couple, couple__ended_at__isnull=True, status=TherapistLinkStatus.ACTIVE)
+        .filter(active_couple("couple"), couple=couple, status=TherapistLinkStatus.ACTIVE)
         .first()
     )
     return link.therapist if link is not None else None
@@ -87,9 +87,7 @@ def therapist_links_active(*, therapist: User) -> QuerySet[TherapistLink]:
     """The therapist's active links to couples that still exist, oldest link first."""
     return (
         TherapistLink.objects.filter(
-            therapist=therapist,
-            status=TherapistLinkStatus.ACTIVE,
-            couple__ended_at__isnull=True,
+            active_couple("couple"), therapist=therapist, status=TherapistLinkStatus.ACTIVE
         )
         .select_related("couple")
         .order_by("activated_at")

@@ -114,3 +114,28 @@ def test_the_admin_action_verifies(application, client_for):
     assert response.status_code == 302
     application.user.refresh_from_db()
     assert application.user.is_therapist is True
+
+
+def test_not_even_a_superuser_makes_a_therapist_by_ticking_the_box(cas, client_for):
+    root = make_user("root", is_staff=True, is_superuser=True)
+    client = client_for(root)
+    url = f"/admin/accounts/user/{cas.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="is_therapist"' not in page.content.decode()
+    response = client.post(
+        url,
+        {
+            "email": cas.email,
+            "display_name": "Cas",
+            "language": "nl",
+            "country": "NL",
+            "is_therapist": "on",
+            "is_active": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "00:00:00",
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    cas.refresh_from_db()
+    assert cas.is_therapist is False

@@ -3,13 +3,13 @@ import { accounts, api, pendingFlow } from "../api.js";
 import { drawChrome } from "../chrome.js";
 import { field, formError, h, onSubmit, screen } from "../dom.js";
 import { countryName, LANGUAGES, setLanguage, t } from "../i18n.js";
+import { COUNTRIES } from "../parts/countries.js";
+import { notificationsCard } from "../parts/notifications.js";
 import { CANCELLED, passwordDialog, saveFile, withReauth } from "../reauth.js";
 import { navigate } from "../router.js";
-import { notificationsCard } from "./notifications.js";
 import { currentUser, forgetThisDevice, refreshMe, setCurrentUser } from "../session.js";
 
 // Countries with curated help resources first; any other ISO code can still be typed.
-export const COUNTRIES = ["NL", "BE", "GB", "US", "DE"];
 
 async function signedIn(next) {
   await refreshMe();

@@ -4,8 +4,8 @@ import { api } from "../api.js";
 import { deferred, empty, h, screen } from "../dom.js";
 import { t } from "../i18n.js";
 import { currentUser } from "../session.js";
-import { codeForm } from "./pairing.js";
-import { sessionList } from "./sessions.js";
+import { codeForm } from "../parts/code_form.js";
+import { sessionList } from "../parts/session_list.js";
 
 function welcome() {
   return screen(

@@ -1,8 +1,9 @@
 // Pairing: invite the partner (a code and a share link), accept an invite, see and end the
 // couple.
 import { api } from "../api.js";
-import { empty, field, formError, h, onSubmit, screen } from "../dom.js";
+import { empty, formError, h, onSubmit, screen } from "../dom.js";
 import { language, t } from "../i18n.js";
+import { codeForm } from "../parts/code_form.js";
 import { leavingNote } from "../parts/leaving_note.js";
 import { CANCELLED, withReauth } from "../reauth.js";
 import { navigate } from "../router.js";
@@ -18,21 +19,6 @@ async function myCouple() {
 
 function formatDate(value) {
   return value ? new Date(value).toLocaleDateString(language(), { dateStyle: "long" }) : "";
-}
-
-export function codeForm() {
-  const form = h(
-    "form",
-    { class: "form inline-form" },
-    field({ name: "code", label: t("pair.have_code"), autocapitalize: "characters", autocomplete: "off", placeholder: "XXXX-XXXX" }),
-    formError(),
-    h("button", { type: "submit", class: "button secondary" }, t("pair.open_code")),
-  );
-  onSubmit(form, async (data) => {
-    const code = String(data.get("code") || "").trim().toUpperCase();
-    if (code) navigate(`/pair/${encodeURIComponent(code)}`);
-  });
-  return form;
 }
 
 function inviteCard(invite) {

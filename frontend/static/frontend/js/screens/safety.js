@@ -4,10 +4,10 @@ import { api } from "../api.js";
 import { deferred, field, formError, h, onSubmit, screen } from "../dom.js";
 import { quickExit } from "../exit.js";
 import { countryName, language, t } from "../i18n.js";
+import { COUNTRIES } from "../parts/countries.js";
 import { callLink, firstOfKind, helpFor, resourceList } from "../parts/resources.js";
 import { navigate } from "../router.js";
 import { currentUser } from "../session.js";
-import { COUNTRIES } from "./accounts.js";
 
 function inWords(value) {
   return new Intl.DateTimeFormat(language(), { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" }).format(new Date(value));

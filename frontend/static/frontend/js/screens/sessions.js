@@ -5,43 +5,17 @@ import { draftsFor, forgetSession, keepSession, putDraft, savedSession } from ".
 import { empty, formError, h, onSubmit, screen } from "../dom.js";
 import { t } from "../i18n.js";
 import { navigate, onLeave, rerender } from "../router.js";
-import { shareCard } from "./therapists.js";
+import { valueText } from "../parts/answers.js";
+import { sessionList } from "../parts/session_list.js";
+import { shareCard } from "../parts/therapist_link.js";
 
 const SAVE_DELAY_MS = 600;
 const REACTIONS = ["thanks", "hear_you", "tell_me_more", "me_too"];
-
-export function sessionList(items) {
-  return h(
-    "ul",
-    { class: "link-list sessions" },
-    items.map((item) =>
-      h("li", {},
-        h("a", { href: `/s/${item.id}` }, item.exercise?.title || t("session.untitled")),
-        " ",
-        h("span", { class: "badge" }, t(`status.${item.status}`)),
-      ),
-    ),
-  );
-}
 
 export async function history() {
   const data = await api.get("sessions/");
   const done = (data.results || data).filter((item) => item.status === "completed");
   return screen(t("history.title"), done.length ? sessionList(done) : empty(t("history.empty")));
-}
-
-function optionLabel(prompt, value) {
-  return (prompt.options || []).find((option) => option.value === value)?.label ?? String(value);
-}
-
-export function valueText(prompt, value) {
-  if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) {
-    return t("session.no_answer");
-  }
-  if (prompt.kind === "choice") return optionLabel(prompt, value);
-  if (prompt.kind === "multi") return value.map((item) => optionLabel(prompt, item)).join(", ");
-  if (prompt.kind === "scale") return t("session.scale_value", { value, max: prompt.max });
-  return String(value);
 }
 
 // Revealed answers arrive as {value, keep_private}, as a bare value, or as null when kept.

@@ -6,41 +6,15 @@ import { api } from "../api.js";
 import { deferred, empty, field, formError, h, onSubmit, screen } from "../dom.js";
 import { language, t } from "../i18n.js";
 import { navigate, rerender } from "../router.js";
-import { valueText } from "./sessions.js";
+import { valueText } from "../parts/answers.js";
+import { codeForm } from "../parts/code_form.js";
+import { myTherapist } from "../parts/therapist_link.js";
 
 function formatDate(value) {
   return value ? new Date(value).toLocaleDateString(language(), { dateStyle: "long" }) : "";
 }
 
-async function orNull(load) {
-  try {
-    return await load();
-  } catch (error) {
-    if (error.status === 404) return null;
-    throw error;
-  }
-}
-
-export function myTherapist() {
-  return orNull(() => api.get("pairing/therapist/"));
-}
-
 // ---- partners ------------------------------------------------------------------------------
-
-function therapistCodeForm() {
-  const form = h(
-    "form",
-    { class: "form inline-form" },
-    field({ name: "code", label: t("therapist.have_code"), autocapitalize: "characters", autocomplete: "off", placeholder: "XXXX-XXXX" }),
-    formError(),
-    h("button", { type: "submit", class: "button secondary" }, t("pair.open_code")),
-  );
-  onSubmit(form, async (data) => {
-    const code = String(data.get("code") || "").trim().toUpperCase();
-    if (code) navigate(`/therapist/${encodeURIComponent(code)}`);
-  });
-  return form;
-}
 
 async function startAssignment(assignment) {
   try {
@@ -109,7 +83,7 @@ function linkCard(link) {
 export async function therapist() {
   const link = await myTherapist();
   if (!link) {
-    return screen(t("therapist.title"), empty(t("therapist.none")), h("p", {}, t("therapist.none_intro")), therapistCodeForm());
+    return screen(t("therapist.title"), empty(t("therapist.none")), h("p", {}, t("therapist.none_intro")), codeForm({ label: "therapist.have_code", path: "/therapist" }));
   }
   return screen(
     t("therapist.title"),
@@ -144,42 +118,6 @@ export async function acceptTherapist({ params }) {
     h("p", { class: "hint" }, t("therapist.what_they_see")),
     form,
   );
-}
-
-// On a revealed session: share my own answers with our therapist, or take them back.
-export function shareCard(session) {
-  return deferred(myTherapist, (link) => {
-    if (!link || link.state !== "active") return h("div");
-    const name = link.therapist?.display_name || "";
-    const status = h("p", { class: "notice", role: "status", hidden: true });
-    const tell = (message) => {
-      status.textContent = message;
-      status.hidden = false;
-    };
-    const act = (run, message) => async (event) => {
-      event.currentTarget.disabled = true;
-      const button = event.currentTarget;
-      try {
-        await run();
-        tell(message);
-      } catch (error) {
-        tell(error.message);
-      } finally {
-        button.disabled = false;
-      }
-    };
-    return h(
-      "section",
-      { class: "card share" },
-      h("h2", {}, t("share.title")),
-      h("p", {}, t("share.intro", { name })),
-      h("div", { class: "actions" },
-        h("button", { type: "button", class: "button secondary", onclick: act(() => api.post(`sessions/${session.id}/share/`), t("share.done", { name })) }, t("share.share", { name })),
-        h("button", { type: "button", class: "button quiet", onclick: act(() => api.delete(`sessions/${session.id}/share/`), t("share.undone")) }, t("share.unshare")),
-      ),
-      status,
-    );
-  });
 }
 
 // ---- therapists ----------------------------------------------------------------------------

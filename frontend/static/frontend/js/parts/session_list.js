@@ -1,0 +1,17 @@
+// A list of sessions with their status, linking to each.
+import { h } from "../dom.js";
+import { t } from "../i18n.js";
+
+export function sessionList(items) {
+  return h(
+    "ul",
+    { class: "link-list sessions" },
+    items.map((item) =>
+      h("li", {},
+        h("a", { href: `/s/${item.id}` }, item.exercise?.title || t("session.untitled")),
+        " ",
+        h("span", { class: "badge" }, t(`status.${item.status}`)),
+      ),
+    ),
+  );
+}
