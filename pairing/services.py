@@ -1,7 +1,7 @@
 """Writes for pairing: invites, linking two accounts into a couple, ending a couple."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -31,6 +31,7 @@ from .selectors import (
 )
 
 INVITE_LIFETIME = timedelta(hours=48)
+INVITE_KEPT_AFTER_EXPIRY = timedelta(days=7)
 # Long enough for both partners to talk it over between two appointments.
 THERAPIST_INVITE_LIFETIME = timedelta(days=7)
 
@@ -91,6 +92,17 @@ def invite_revoke(*, inviter: User, code: str) -> None:
         ).update(revoked_at=timezone.now())
     if not revoked:
         raise NotFound()
+
+
+def invites_expired_delete(*, now: datetime | None = None) -> int:
+    """Delete partner invites that were never used, a week after they expired (or were revoked
+    and expired): until then a late "accept" still hears that the code expired. A used invite
+    stays: it is part of how the couple came to be (and of both exports)."""
+    cutoff = (now or timezone.now()) - INVITE_KEPT_AFTER_EXPIRY
+    deleted, _rows = PartnerInvite.objects.filter(
+        used_at__isnull=True, expires_at__lt=cutoff
+    ).delete()
+    return deleted
 
 
 def invite_accept(*, user: User, code: str, client_ip: str | None = None) -> Couple:
