@@ -22,7 +22,7 @@ def outbox_send() -> None:
     """Send what is due now; enqueued when new rows are committed (see ``apps.py``)."""
     counts = services.outbox_send_due()
     if counts:
-        logger.info("outbox sent: %s", counts)
+        logger.info("outbox: %s", ", ".join(f"{n} {outcome}" for outcome, n in counts.items()))
 
 
 @db_periodic_task(crontab_local(minute="*"))
