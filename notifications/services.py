@@ -448,5 +448,5 @@ def subscriptions_stale_delete(*, now: datetime | None = None) -> int:
     stale = PushSubscription.objects.filter(pk__in=failed).filter(
         Q(last_used_at__lt=cutoff) | Q(last_used_at__isnull=True, created_at__lt=cutoff)
     )
-    deleted, per_model = stale.delete()
+    _total, per_model = stale.delete()
     return per_model.get(PushSubscription._meta.label, 0)
