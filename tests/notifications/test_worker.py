@@ -60,10 +60,18 @@ def run_scheduler_minute(task_queue, django_capture_on_commit_callbacks):
 
 
 def run_queued(task_queue) -> int:
+    """Run what is queued as a worker would, in huey's immediate mode: a worker closes its
+    database connection around each task, which would end the test's transaction."""
     ran = 0
-    while (task := task_queue.dequeue()) is not None:
-        task_queue.execute(task)
-        ran += 1
+    task_queue.immediate_use_memory = False  # keep this queue when switching modes
+    task_queue.immediate = True
+    try:
+        while (task := task_queue.dequeue()) is not None:
+            task_queue.execute(task)
+            ran += 1
+    finally:
+        task_queue.immediate = False
+        task_queue.immediate_use_memory = True
     return ran
 
 
