@@ -47,12 +47,17 @@ seed: migrate
 	$(PY) manage.py seed_demo
 	$(PY) manage.py library import exercises/starter_library.json
 
+# The server and a task worker (notifications, reminders, cleanup) side by side, as Procfile.dev
+# says; Ctrl-C stops both.
 run: seed
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	PY=$(PY) HOST=$(HOST) PORT=$(PORT) PYTHONUNBUFFERED=1 $(VENV)/bin/honcho start -f Procfile.dev
 
-# Production serving (docs/deploy.md): needs the production environment variables.
+# Production serving (docs/deploy.md): needs the production environment variables. The web
+# workers (WEB_CONCURRENCY of them) and TASK_WORKERS task workers, as the Procfile says.
+TASK_WORKERS ?= 1
 serve-prod: $(STAMP)
-	HOST=$(HOST) PORT=$(PORT) PY=$(PY) scripts/serve_prod.sh
+	HOST=$(HOST) PORT=$(PORT) PY=$(PY) PYTHONUNBUFFERED=1 \
+		$(VENV)/bin/honcho start -f Procfile -c web=1,worker=$(TASK_WORKERS)
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -1,3 +1,7 @@
+from importlib import import_module
+
+from allauth.usersessions.models import UserSession
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -32,3 +36,11 @@ def user_update_profile(
     if changed:
         user.save(update_fields=changed)
     return user
+
+
+def sessions_spent_delete() -> int:
+    """Forget sign-ins that are over: expired Django sessions (a browser's cookie, an app's
+    session token), then the device rows allauth keeps for sessions that are gone or no longer
+    sign anyone in. Returns how many device rows went."""
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+    return sum(device.purge() for device in UserSession.objects.iterator())

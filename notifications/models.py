@@ -1,5 +1,5 @@
-"""Web push subscriptions, each person's notification choices, and the outbox that a worker
-(``manage.py send_notifications``) drains outside the request.
+"""Web push subscriptions, each person's notification choices, and the outbox that the task
+worker (``notifications/tasks.py``) drains outside the request.
 
 Nothing here holds personal content: an outbox row knows who, which channel, which event and
 which page to open; the words are chosen when it is sent, in the person's language.

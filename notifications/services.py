@@ -5,8 +5,9 @@ to hear about. It never decides anything about safety: it is never called becaus
 check-in or a report, and it never asks about anyone's pause. A paused partner is, to the other
 partner, someone who simply has not answered; there is no event for them, so nothing goes out.
 
-Sending happens outside the request: :func:`notify` enqueues outbox rows on commit, and
-``manage.py send_notifications`` calls :func:`outbox_send_due`.
+Sending happens outside the request: :func:`notify` enqueues outbox rows on commit and wakes
+the task worker, which calls :func:`outbox_send_due` (``notifications/tasks.py``; also every
+minute, for retries and the end of quiet hours).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import requests
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -92,7 +94,12 @@ def _wanted_channels(*, user: User, preference: NotificationPreference, event: E
 
 @transaction.atomic
 def _enqueue(*, user_id: UUID, event: Event, path: str, dedupe_key: str) -> list[OutboxMessage]:
-    user = User.objects.filter(pk=user_id, is_active=True).first()
+    users = User.objects.filter(pk=user_id, is_active=True)
+    if dedupe_key:
+        # Two task workers running the reminders at once: the second waits here for the first
+        # to commit, then finds its row below, so the key is still enqueued once.
+        users = users.select_for_update(of=("self",))
+    user = users.first()
     if user is None:
         return []
     if (
@@ -120,7 +127,21 @@ def _enqueue(*, user_id: UUID, event: Event, path: str, dedupe_key: str) -> list
         ]
     if Channel.EMAIL in channels:
         rows.append(OutboxMessage(channel=Channel.EMAIL, **common))
-    return OutboxMessage.objects.bulk_create(rows)
+    created = OutboxMessage.objects.bulk_create(rows)
+    if created:
+        for waker in _outbox_wakers:
+            transaction.on_commit(waker)
+    return created
+
+
+# How to wake a task worker, so new rows go out within seconds rather than at its next round.
+# The task runner registers it (NotificationsConfig.ready); this module knows no task runner.
+_outbox_wakers: list[Callable[[], object]] = []
+
+
+def register_outbox_waker(waker: Callable[[], object]) -> None:
+    if waker not in _outbox_wakers:
+        _outbox_wakers.append(waker)
 
 
 # ---- scheduled reminders ------------------------------------------------------------------
@@ -392,3 +413,40 @@ def outbox_send_due(*, now: datetime | None = None, limit: int = 200) -> dict[st
             outcome = _send_one(message, now=now)
         counts[outcome] = counts.get(outcome, 0) + 1
     return counts
+
+
+# ---- cleanup (the task worker runs it daily; docs/privacy.md) ------------------------------
+
+# Sent and given-up rows are kept this long (for support: "did my reminder go out?"), then go.
+OUTBOX_RETENTION = timedelta(days=30)
+# A device that nothing reached for this long, while deliveries to it were given up, is gone.
+STALE_SUBSCRIPTION_AFTER = timedelta(days=60)
+# Rows given up for these reasons say nothing about the device.
+_NOT_THE_DEVICES_FAULT = ("expired", "push disabled")
+
+
+def outbox_finished_delete(*, now: datetime | None = None) -> int:
+    """Delete sent and given-up outbox rows older than :data:`OUTBOX_RETENTION`."""
+    cutoff = (now or timezone.now()) - OUTBOX_RETENTION
+    deleted, _rows = OutboxMessage.objects.filter(
+        status__in=[OutboxStatus.SENT, OutboxStatus.DEAD], created_at__lt=cutoff
+    ).delete()
+    return deleted
+
+
+def subscriptions_stale_delete(*, now: datetime | None = None) -> int:
+    """Delete push subscriptions that stopped working: no push reached them for
+    :data:`STALE_SUBSCRIPTION_AFTER`, and a push to them was given up after it failed (a push
+    service that keeps answering 403 after the VAPID keys changed, or a host that is gone). A
+    device that was merely not needed keeps its subscription."""
+    cutoff = (now or timezone.now()) - STALE_SUBSCRIPTION_AFTER
+    failed = (
+        OutboxMessage.objects.filter(status=OutboxStatus.DEAD, subscription__isnull=False)
+        .exclude(last_error__in=_NOT_THE_DEVICES_FAULT)
+        .values("subscription")
+    )
+    stale = PushSubscription.objects.filter(pk__in=failed).filter(
+        Q(last_used_at__lt=cutoff) | Q(last_used_at__isnull=True, created_at__lt=cutoff)
+    )
+    _total, per_model = stale.delete()
+    return per_model.get(PushSubscription._meta.label, 0)

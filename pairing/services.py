@@ -6,7 +6,7 @@ announces it, and whoever registered with ``on_couple_ended`` acts in the same t
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,6 +20,7 @@ from .models import Couple, CoupleMember, PartnerInvite
 from .selectors import active_couple_for, invite_find_for_guess, partner_of
 
 INVITE_LIFETIME = timedelta(hours=48)
+INVITE_KEPT_AFTER_EXPIRY = timedelta(days=7)
 
 CoupleEndedListener = Callable[[Couple, User | None], object]
 _couple_ended_listeners: list[CoupleEndedListener] = []
@@ -87,6 +88,17 @@ def invite_revoke(*, inviter: User, code: str) -> None:
         ).update(revoked_at=timezone.now())
     if not revoked:
         raise NotFound()
+
+
+def invites_expired_delete(*, now: datetime | None = None) -> int:
+    """Delete partner invites that were never used, a week after they expired (or were revoked
+    and expired): until then a late "accept" still hears that the code expired. A used invite
+    stays: it is part of how the couple came to be (and of both exports)."""
+    cutoff = (now or timezone.now()) - INVITE_KEPT_AFTER_EXPIRY
+    deleted, _rows = PartnerInvite.objects.filter(
+        used_at__isnull=True, expires_at__lt=cutoff
+    ).delete()
+    return deleted
 
 
 def invite_accept(*, user: User, code: str, client_ip: str | None = None) -> Couple:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
+from huey.contrib.djhuey import HUEY
+from huey.storage import MemoryStorage
 from rest_framework.test import APIClient
 
 from accounts.models import User
@@ -35,6 +37,16 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def task_queue():
+    """Tasks the code enqueues (a worker's wake-up) wait in memory until a test runs them:
+    never in var/ or in a Redis that someone's task worker reads."""
+    real = HUEY.storage
+    HUEY.storage = MemoryStorage(HUEY.name)
+    yield HUEY
+    HUEY.storage = real
 
 
 @pytest.fixture

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "allauth.headless",
     "allauth.mfa",
     "allauth.usersessions",
+    "huey.contrib.djhuey",
     "project",
     "accounts",
     "pairing",
@@ -173,6 +174,34 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background tasks (huey, docs/notifications.md): the task worker (`manage.py run_huey`) sends
+# the outbox and runs the schedule. Its queue is in Redis when there is one, else in an SQLite
+# file next to the embedded database; the outbox in the database stays what must be sent.
+HUEY = {
+    "name": env.str("TASK_QUEUE_NAME", default="tweespraak"),
+    # Never run tasks inside the web process, not even with DEBUG (djhuey's default).
+    "immediate": False,
+    # Nothing reads task results; storing them would only fill the queue's storage.
+    "results": False,
+    "utc": True,
+    "consumer": {
+        "workers": env.int("TASK_WORKER_THREADS", default=2),
+        "worker_type": "thread",
+        # Empty queue: poll from 0.1 s up to 2 s (SQLite; Redis blocks instead of polling).
+        "initial_delay": 0.1,
+        "max_delay": 2.0,
+        # SIGTERM (systemd, honcho) lets a running task finish, so an email that went out is
+        # also marked sent; SIGINT stops at once.
+        "graceful_signal": "TERM",
+        "shutdown_timeout": 15,
+    },
+}
+if REDIS_URL:
+    HUEY.update(huey_class="huey.RedisHuey", url=REDIS_URL)
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    HUEY.update(huey_class="huey.SqliteHuey", filename=str(VAR_DIR / "tasks.sqlite3"))
 
 EMAIL_BACKEND = (
     env.str("EMAIL_BACKEND", default="") or "django.core.mail.backends.console.EmailBackend"
@@ -333,5 +362,10 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.channels.server": {"level": "WARNING"},
         "daphne": {"level": "WARNING"},
+        # The task worker: its start and stop, and problems; not a line per task every minute.
+        # Its own handler, so run_huey does not add a second one.
+        "huey": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "huey.consumer": {"level": "INFO"},
+        "huey.consumer.Scheduler": {"level": "WARNING"},
     },
 }

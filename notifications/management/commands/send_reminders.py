@@ -5,8 +5,8 @@ from notifications.services import reminders_enqueue
 
 class Command(BaseCommand):
     help = (
-        "Enqueue the 'due tomorrow' and weekly reminders. Run it daily (cron); running it more "
-        "often sends nothing twice."
+        "Enqueue the 'due tomorrow' and weekly reminders now. The task worker does this daily "
+        "at 09:00 by itself; running it more often sends nothing twice."
     )
 
     def handle(self, *args, **options) -> None:
