@@ -26,11 +26,19 @@ def fernet() -> MultiFernet:
     return _fernet_for(tuple(settings.FIELD_ENCRYPTION_KEYS))
 
 
-def encrypt(value: Any) -> str:
-    return fernet().encrypt(json.dumps(value).encode()).decode()
+def encrypt(value: Any, *, pad_to: int | None = None) -> str:
+    """``pad_to`` fills the JSON with trailing spaces to that many bytes before encrypting, so
+    every value of the field encrypts to the same length and a token's size tells nothing."""
+    plain = json.dumps(value).encode()
+    if pad_to is not None:
+        if len(plain) > pad_to:
+            raise ValueError(f"{len(plain)} bytes do not fit the fixed size of {pad_to}.")
+        plain = plain.ljust(pad_to)
+    return fernet().encrypt(plain).decode()
 
 
 def decrypt(token: str) -> Any:
+    # JSON allows trailing whitespace: padded and unpadded values read alike.
     return json.loads(fernet().decrypt(token.encode()))
 
 
@@ -47,9 +55,23 @@ def rotate(token: str) -> str:
 
 
 class EncryptedJSONField(models.TextField):
-    """Any JSON value, stored as a Fernet token. Not searchable or orderable, by design."""
+    """Any JSON value, stored as a Fernet token. Not searchable or orderable, by design.
+
+    ``pad_to`` (bytes) makes every stored token the same length, for fields whose length would
+    otherwise tell a database reader something (an outcome, a pause state, a report).
+    """
 
     description = "JSON value encrypted at rest"
+
+    def __init__(self, *args: Any, pad_to: int | None = None, **kwargs: Any) -> None:
+        self.pad_to = pad_to
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.pad_to is not None:
+            kwargs["pad_to"] = self.pad_to
+        return name, path, args, kwargs
 
     def from_db_value(self, value: str | None, expression, connection) -> Any:
         if value is None:
@@ -62,7 +84,7 @@ class EncryptedJSONField(models.TextField):
     def get_prep_value(self, value: Any) -> str | None:
         if value is None:
             return None
-        return encrypt(value)
+        return encrypt(value, pad_to=self.pad_to)
 
     def value_to_string(self, obj) -> str:
         return json.dumps(self.value_from_object(obj))

@@ -6,6 +6,7 @@ Raw check-in answers are never stored.
 """
 
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -14,6 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Language
 from project.crypto import EncryptedJSONField
+
+# Fixed plaintext sizes (bytes) of the padded encrypted fields. A report's note is at most
+# NOTE_MAX_LENGTH characters; JSON escapes a character in at most 12 bytes (a surrogate pair).
+NOTE_MAX_LENGTH = 5000
+OUTCOME_SIZE = 32
+STATE_SIZE = 256
+REPORT_SIZE = NOTE_MAX_LENGTH * 12 + 256
 
 
 class CheckInOutcome(models.TextChoices):
@@ -31,8 +39,9 @@ class SafetyCheckIn(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_check_ins"
     )
     created_at = models.DateTimeField(_("date"))
-    # "ok" or "help_first", encrypted so a database dump does not show who screened positive.
-    outcome = EncryptedJSONField(_("outcome"))
+    # "ok", "help_first" or "urgent", encrypted and padded to one size, so a database dump shows
+    # neither who screened positive nor (by the token's length) which outcome it was.
+    outcome = EncryptedJSONField(_("outcome"), pad_to=OUTCOME_SIZE)
 
     class Meta:
         verbose_name = _("safety check-in")
@@ -44,23 +53,43 @@ class SafetyCheckIn(models.Model):
 
 
 class SafetyReport(models.Model):
-    """ "I don't feel safe": reachable from every screen, readable by the person only."""
+    """ "I don't feel safe": reachable from every screen, readable by the person only.
+
+    Everything about a report beyond its existence (when, the note, with which therapist link it
+    is shared) is in ``data``, encrypted and padded to one size: a database reader learns that
+    this person reported, and nothing more.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_reports"
     )
-    created_at = models.DateTimeField(_("date"))
-    note = EncryptedJSONField(_("note"), null=True, blank=True)
-    share_with_therapist = models.BooleanField(_("share with my therapist"), default=False)
+    # {"created_at": ISO time, "note": text or null, "shared_with": a therapist link id or null}
+    data = EncryptedJSONField(_("report"), pad_to=REPORT_SIZE)
 
     class Meta:
         verbose_name = _("safety report")
         verbose_name_plural = _("safety reports")
-        indexes = [models.Index(fields=["user", "-created_at"], name="safety_report_user_recent")]
 
     def __str__(self) -> str:
         return str(self.id)
+
+    @property
+    def created_at(self) -> datetime:
+        return datetime.fromisoformat(self.data["created_at"])
+
+    @property
+    def note(self) -> str | None:
+        return self.data.get("note")
+
+    @property
+    def shared_with(self) -> str | None:
+        """The therapist link the person shared this report with, while it lasts."""
+        return self.data.get("shared_with")
+
+    @property
+    def share_with_therapist(self) -> bool:
+        return self.shared_with is not None
 
 
 class SafetyState(models.Model):
@@ -75,7 +104,7 @@ class SafetyState(models.Model):
         primary_key=True,
         related_name="safety_state",
     )
-    data = EncryptedJSONField(_("state"))
+    data = EncryptedJSONField(_("state"), pad_to=STATE_SIZE)
 
     class Meta:
         verbose_name = _("safety state")

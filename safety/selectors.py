@@ -142,26 +142,29 @@ def require_couple_exercise_allowed(user: User) -> None:
         )
 
 
-def reports_for(user: User) -> QuerySet[SafetyReport]:
-    """The person's own reports, newest first. There is no way to list anyone else's."""
-    return SafetyReport.objects.filter(user=user).order_by("-created_at")
+def reports_for(user: User) -> list[SafetyReport]:
+    """The person's own reports, newest first (sorted here: when a report was made is
+    encrypted). There is no way to list anyone else's."""
+    reports = SafetyReport.objects.filter(user=user)
+    return sorted(reports, key=lambda report: report.created_at, reverse=True)
 
 
 def report_for(user: User, report_id) -> SafetyReport:
     """One of the person's own reports; anyone else's (or none) is the same 404."""
-    report = reports_for(user).filter(pk=report_id).first()
+    report = SafetyReport.objects.filter(user=user, pk=report_id).first()
     if report is None:
         raise NotFound()
     return report
 
 
-def reports_shared_with_therapist(user: User) -> QuerySet[SafetyReport]:
-    """The reports ``user`` opted to share with their therapist, newest first.
+def reports_shared_with_therapist(user: User, *, link_id: object) -> list[SafetyReport]:
+    """The reports ``user`` shared with this therapist link, newest first.
 
-    For the therapist feature: the caller must first check that the asking therapist is linked
-    to ``user``'s couple with ``user``'s consent. Reports not opted in never leave this app.
+    For the therapist feature: the caller passes the link it reads through (its active link to
+    ``user``'s couple). A report shared with another link, an earlier one included, is never
+    among them; reports not opted in never leave this app.
     """
-    return reports_for(user).filter(share_with_therapist=True)
+    return [report for report in reports_for(user) if report.shared_with == str(link_id)]
 
 
 def normalise_country(country: str | None) -> str:
@@ -223,7 +226,7 @@ def safety_export(user: User) -> dict[str, Any]:
                 "note": report.note,
                 "share_with_therapist": report.share_with_therapist,
             }
-            for report in reports_for(user).order_by("created_at")
+            for report in reversed(reports_for(user))
         ],
         "pause": {
             "paused": state.paused,
@@ -237,16 +240,21 @@ def monthly_counts() -> list[dict[str, Any]]:
     """Numbers of check-ins and reports per month, for admins: counts only, no outcomes, no
     notes, no people."""
     months: dict[datetime, dict[str, Any]] = {}
-    for model, key in ((SafetyCheckIn, "check_ins"), (SafetyReport, "reports")):
-        rows = (
-            model.objects.annotate(month=TruncMonth("created_at"))
-            .values("month")
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        for row in rows:
-            entry = months.setdefault(row["month"], {"month": row["month"]})
-            entry[key] = row["count"]
+    rows = (
+        SafetyCheckIn.objects.annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        entry = months.setdefault(row["month"], {"month": row["month"]})
+        entry["check_ins"] = row["count"]
+    # When a report was made is encrypted: counted here, not by the database.
+    for report in SafetyReport.objects.all():
+        at = timezone.localtime(report.created_at)
+        month = at.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        entry = months.setdefault(month, {"month": month})
+        entry["reports"] = entry.get("reports", 0) + 1
     return [
         {"check_ins": 0, "reports": 0, **entry}
         for _month, entry in sorted(months.items(), reverse=True)

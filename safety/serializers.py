@@ -3,7 +3,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .content import ANSWERS, QUESTIONS
-from .models import CheckInOutcome, HelpResource, HelpResourceKind, SafetyReport
+from .models import NOTE_MAX_LENGTH, CheckInOutcome, HelpResource, HelpResourceKind
 
 
 class QuestionSerializer(serializers.Serializer):
@@ -152,7 +152,9 @@ class ResourcesQuerySerializer(serializers.Serializer):
 
 
 class ReportInputSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+    note = serializers.CharField(
+        max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True, default=""
+    )
     share_with_therapist = serializers.BooleanField(required=False, default=False)
 
 
@@ -160,13 +162,13 @@ class ReportUpdateInputSerializer(serializers.Serializer):
     share_with_therapist = serializers.BooleanField()
 
 
-class ReportOutputSerializer(serializers.ModelSerializer):
+class ReportOutputSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    created_at = serializers.DateTimeField()
     note = serializers.CharField(allow_null=True)
-
-    class Meta:
-        model = SafetyReport
-        fields = ["id", "created_at", "note", "share_with_therapist"]
-        read_only_fields = fields
+    share_with_therapist = serializers.BooleanField(
+        help_text="Shared with the therapist link that existed when the person chose to share."
+    )
 
 
 class StatusOutputSerializer(serializers.Serializer):

@@ -5,9 +5,10 @@ about through ``safety.selectors.require_couple_exercise_allowed`` for the actin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
@@ -110,20 +111,41 @@ def check_in_submit(
     return CheckInResult(outcome, pauses)
 
 
+TherapistLinkOf = Callable[[User], UUID | None]
+_therapist_link_of: list[TherapistLinkOf] = []
+
+
+def register_therapist_link_of(resolver: TherapistLinkOf) -> None:
+    """``resolver(user)`` is the id of the therapist link both partners of ``user``'s couple
+    consented to, or None. Safety sits below the therapist feature, which registers it."""
+    _therapist_link_of[:] = [resolver]
+
+
+def _therapist_link_now(user: User) -> str | None:
+    link_id = _therapist_link_of[0](user) if _therapist_link_of else None
+    return None if link_id is None else str(link_id)
+
+
 @transaction.atomic
 def report_create(
     *, user: User, note: str = "", share_with_therapist: bool = False
 ) -> SafetyReport:
-    """ "I don't feel safe": store the report (note encrypted) and pause the person's couple
-    exercises, restarting the 24-hour clock before they can resume."""
+    """ "I don't feel safe": store the report (encrypted, one size) and pause the person's couple
+    exercises, restarting the 24-hour clock before they can resume. Shared with the therapist
+    only when asked, and then with the link that exists now (a later therapist never sees it)."""
+    # Asking for help never fails on the share box: without a linked therapist, it is kept
+    # unshared (the PWA offers the box only when there is one).
+    shared_with = _therapist_link_now(user) if share_with_therapist else None
     _count_write(user, "report")
     now = timezone.now()
     row, state = _locked_state(user)
     report = SafetyReport.objects.create(
         user=user,
-        created_at=now,
-        note=note.strip() or None,
-        share_with_therapist=share_with_therapist,
+        data={
+            "created_at": now.isoformat(),
+            "note": note.strip() or None,
+            "shared_with": shared_with,
+        },
     )
     _save_state(row, _signal(state, now))
     return report
@@ -131,10 +153,16 @@ def report_create(
 
 @transaction.atomic
 def report_update(*, report: SafetyReport, share_with_therapist: bool) -> SafetyReport:
-    """Opt a report in or out of sharing with the therapist (revocable, per report)."""
-    if report.share_with_therapist != share_with_therapist:
-        report.share_with_therapist = share_with_therapist
-        report.save(update_fields=["share_with_therapist"])
+    """Opt a report in or out of sharing with the therapist (revocable, per report); opting in
+    binds it to the therapist link of now."""
+    if report.share_with_therapist == share_with_therapist:
+        return report
+    shared_with = _therapist_link_now(report.user) if share_with_therapist else None
+    if share_with_therapist and shared_with is None:
+        message = _("You have no therapist linked to share this with.")
+        raise Invalid("no_therapist", message, fields={"share_with_therapist": [message]})
+    report.data = {**report.data, "shared_with": shared_with}
+    report.save(update_fields=["data"])
     return report
 
 

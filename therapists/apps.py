@@ -9,10 +9,12 @@ class TherapistsConfig(AppConfig):
     def ready(self) -> None:
         from notifications.services import register_due_source
         from pairing.services import on_couple_ended
+        from safety.services import register_therapist_link_of
         from sessions.services import register_session_starter
 
         from .assignment_selectors import assignments_due_on
         from .assignment_services import session_start_from_assignment
+        from .selectors import active_therapist_link_id
         from .services import therapist_links_end_for_couple
 
         # "Due tomorrow" reminders: notifications asks us who has an assignment due.
@@ -21,3 +23,5 @@ class TherapistsConfig(AppConfig):
         on_couple_ended(lambda couple, by: therapist_links_end_for_couple(couple=couple, by=by))
         # POST /api/sessions/ {assignment}: starting a session from one of my assignments.
         register_session_starter("assignment", session_start_from_assignment)
+        # A report shared "with my therapist" is bound to the link that exists at that moment.
+        register_therapist_link_of(active_therapist_link_id)

@@ -288,7 +288,7 @@ def therapist_couple_detail(*, therapist: User, couple_id: UUID) -> dict[str, An
                 "display_name": member.display_name,
                 "shared_reports": [
                     {"id": report.id, "created_at": report.created_at, "note": report.note}
-                    for report in reports_shared_with_therapist(member)
+                    for report in reports_shared_with_therapist(member, link_id=link.id)
                 ],
             }
             for member in members

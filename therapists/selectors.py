@@ -1,6 +1,7 @@
 """Reads about therapist links: who is linked to which couple, with whose consent."""
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from allauth.mfa.models import Authenticator
 from django.db.models import QuerySet
@@ -55,6 +56,20 @@ def live_therapist_link(*, couple: Couple, for_update: bool = False) -> Therapis
     if for_update:
         links = links.select_for_update(of=("self",))
     return links.filter(couple=couple, status__in=LIVE_LINK_STATUSES).first()
+
+
+def active_therapist_link_id(user: User) -> UUID | None:
+    """The id of the link both partners of my couple consented to, or None (one query)."""
+    return (
+        TherapistLink.objects.filter(
+            active_couple("couple"),
+            couple__members__user=user,
+            couple__members__active=True,
+            status=TherapistLinkStatus.ACTIVE,
+        )
+        .values_list("id", flat=True)
+        .first()
+    )
 
 
 def my_therapist_link(*, user: User) -> MyTherapistLink | None:

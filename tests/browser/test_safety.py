@@ -12,7 +12,9 @@ from safety.content import DANGER_IDS, QUESTION_IDS
 from safety.models import HelpResource
 from safety.selectors import is_paused
 from tests.conftest import make_user
+from tests.mfa import give_totp
 from tests.safety.helpers import report_unsafe
+from tests.therapists.conftest import therapist_link
 
 from .conftest import answer_check_in, open_screen, settled
 
@@ -114,6 +116,32 @@ def test_a_signed_in_person_can_report_privately(live_server, phone, watch, sign
     page.get_by_role("button", name="Send").click()
     page.get_by_text("Thank you for telling us.").wait_for()
     assert anna.safety_reports.count() == 1
+    # Without a therapist there is nobody to share with: the box is not offered.
+    assert page.locator("#share-with-therapist").count() == 0
+    assert watched.errors == []
+
+
+def test_the_report_offers_sharing_only_with_the_linked_therapist_by_name(
+    live_server, phone, watch, sign_in, resources, screenshot
+):
+    anna = make_user("anna", language="en")
+    bram = make_user("bram", language="en")
+    thea = make_user("thea", language="en", is_therapist=True)
+    give_totp(thea)
+    invite_accept(user=bram, code=invite_create(inviter=anna).code)
+    link = therapist_link(thea, anna, bram)
+    sign_in(phone, anna)
+    watched = watch(phone)
+    page = open_screen(watched, live_server.url + "/help")
+    box = page.get_by_label(re.compile("Also let Thea, our therapist, read this report"))
+    box.wait_for()
+    screenshot(page, "help-report-share")
+    page.get_by_label("What is going on? (optional)").fill("It was a hard evening.")
+    box.check()
+    page.get_by_role("button", name="Send").click()
+    page.get_by_text("Thank you for telling us.").wait_for()
+    [report] = anna.safety_reports.all()
+    assert report.shared_with == str(link.id)
     assert watched.errors == []
 
 

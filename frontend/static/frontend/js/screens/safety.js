@@ -6,6 +6,7 @@ import { quickExit } from "../exit.js";
 import { countryName, language, t } from "../i18n.js";
 import { COUNTRIES } from "../parts/countries.js";
 import { callLink, firstOfKind, helpFor, resourceList } from "../parts/resources.js";
+import { myTherapist } from "../parts/therapist_link.js";
 import { navigate } from "../router.js";
 import { currentUser } from "../session.js";
 
@@ -30,11 +31,16 @@ function reportForm(help) {
     "form",
     { class: "form" },
     field({ name: "note", label: t("help.report_note"), hint: t("help.report_note_hint"), type: "textarea" }),
-    h(
-      "div",
-      { class: "check" },
-      h("input", { type: "checkbox", id: "share-with-therapist", name: "share_with_therapist" }),
-      h("label", { for: "share-with-therapist" }, t("help.report_share")),
+    // Offered only when the couple has a therapist, named, so the person knows who would see it.
+    deferred(myTherapist, (link) =>
+      link?.state === "active"
+        ? h(
+            "div",
+            { class: "check" },
+            h("input", { type: "checkbox", id: "share-with-therapist", name: "share_with_therapist" }),
+            h("label", { for: "share-with-therapist" }, t("help.report_share", { name: link.therapist?.display_name || "" })),
+          )
+        : h("div"),
     ),
     formError(),
     h("button", { type: "submit", class: "button" }, t("help.report_submit")),
