@@ -51,7 +51,8 @@ CSRF_TRUSTED_ORIGINS = env.list(
 
 INSTALLED_APPS = [
     "daphne",
-    "django.contrib.admin",
+    # django.contrib.admin, behind allauth's sign-in and a second step for staff.
+    "project.admin_config.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -221,6 +222,12 @@ HEADLESS_FRONTEND_URLS = {
     "account_signup": "/signup",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# The app's sign-in screen (password, then the authenticator app's code when one is set up);
+# the admin sends whoever is signed out there (project.admin_site).
+LOGIN_URL = "/login"
+# A staff member's session ends this many seconds after signing in (everyone else's after
+# SESSION_COOKIE_AGE, two weeks), and the admin wants a second step at most this long ago.
+STAFF_SESSION_AGE = env.int("STAFF_SESSION_AGE", default=4 * 60 * 60)
 MFA_TOTP_ISSUER = "Tweespraak"
 USERSESSIONS_TRACK_ACTIVITY = True
 

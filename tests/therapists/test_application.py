@@ -1,11 +1,12 @@
 import pytest
 from django.contrib.admin.sites import site
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from accounts.models import TherapistApplication
 from accounts.therapist_services import therapist_application_verify
 from project.errors import ServiceError
 from tests.conftest import make_user
+from tests.mfa import sign_in_with_two_step
 
 URL = "/api/therapist/application/"
 FORM = {"name": "Cas de Vries", "practice": "Praktijk Samen", "registration_number": "1234567890 1"}
@@ -104,9 +105,9 @@ def test_the_admin_verify_action_is_for_superusers_only(application, eva):
     assert "verify" not in _admin_actions(eva)
 
 
-def test_the_admin_action_verifies(application, client_for):
+def test_the_admin_action_verifies(application):
     root = make_user("root", is_staff=True, is_superuser=True)
-    client = client_for(root)
+    client = sign_in_with_two_step(Client(), root)
     response = client.post(
         "/admin/accounts/therapistapplication/",
         {"action": "verify", "_selected_action": [str(application.pk)]},
