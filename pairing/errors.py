@@ -77,3 +77,14 @@ def mfa_required() -> ServiceError:
         _("Set up two-factor authentication (an authenticator app) before you work with couples."),
         status_code=status.HTTP_403_FORBIDDEN,
     )
+
+
+def too_many_open_therapist_invites(*, limit: int) -> Conflict:
+    return Conflict(
+        "too_many_open_invites",
+        _(
+            "You have %(limit)d codes that no couple has used yet. Revoke one before you make "
+            "another."
+        )
+        % {"limit": limit},
+    )

@@ -33,6 +33,8 @@ from .selectors import (
 INVITE_LIFETIME = timedelta(hours=48)
 # Long enough for both partners to talk it over between two appointments.
 THERAPIST_INVITE_LIFETIME = timedelta(days=7)
+# Enough for a practice's week of first appointments.
+MAX_OPEN_THERAPIST_INVITES = 20
 
 
 @dataclass(frozen=True)
@@ -176,10 +178,19 @@ class IssuedTherapistInvite:
 
 @transaction.atomic
 def therapist_invite_create(*, therapist: User) -> IssuedTherapistInvite:
-    """A code the therapist gives one couple; both partners must accept it within a week."""
+    """A code the therapist gives one couple; both partners must accept it within a week. At
+    most ``MAX_OPEN_THERAPIST_INVITES`` codes nobody has accepted yet may wait at once: each is
+    a door into the practice, and an endless supply of them only helps someone guessing."""
     if not therapist.is_therapist:
         raise errors.not_a_therapist()
+    # Two requests at once count one after the other.
+    _lock_users(therapist)
     now = timezone.now()
+    waiting = TherapistLink.objects.filter(
+        therapist=therapist, status=TherapistLinkStatus.OPEN, expires_at__gt=now
+    ).count()
+    if waiting >= MAX_OPEN_THERAPIST_INVITES:
+        raise errors.too_many_open_therapist_invites(limit=MAX_OPEN_THERAPIST_INVITES)
     code = code_generate()
     link = TherapistLink.objects.create(
         therapist=therapist,
