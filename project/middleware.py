@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
@@ -100,7 +101,9 @@ class PrivateResponsesMiddleware:
         if not body:
             return None
         try:
-            loads(body)
+            # Before LocaleMiddleware has run: the message in the browser's language.
+            with translation.override(translation.get_language_from_request(request)):
+                loads(body)
         except JSONInputError as error:
             # allauth's own error shape, so its clients read it like any other 400.
             body = {"status": 400, "errors": [{"code": error.code, "message": error.message}]}
