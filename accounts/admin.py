@@ -28,6 +28,18 @@ class UserAdmin(BaseUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]})
     ]
 
+    def has_change_permission(self, request, obj=None) -> bool:
+        # change_user would otherwise let a staff member set a superuser's password or address
+        # and sign in as them: only a superuser changes (or deletes) a superuser.
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:

@@ -23,7 +23,7 @@ async def open_socket(port: int, path: str, token: str | None = None) -> ClientC
     headers = {"X-Session-Token": token} if token else {}
     return await connect(
         f"ws://{LOOPBACK}:{port}{path}",
-        origin=f"http://{LOOPBACK}",
+        origin=f"http://{LOOPBACK}:{port}",
         additional_headers=headers,
         # The same for every target: no compression, no keepalive pings during a run.
         compression=None,

@@ -88,7 +88,7 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
 
 
 def _wants_json(request: HttpRequest) -> bool:
-    return request.path.startswith(("/api/", "/ws/", "/healthz"))
+    return request.path.startswith(("/api/", "/_allauth/", "/ws/", "/healthz"))
 
 
 def json_error(code: str, message: str, status_code: int) -> JsonResponse:

@@ -10,13 +10,17 @@ a token header, Channels' cookie-based ``AuthMiddleware`` decides.
 breaking change in allauth fails one clear test.
 """
 
+from urllib.parse import urlsplit
+
 from allauth.headless import app_settings as headless_settings
 from channels.auth import AuthMiddlewareStack, get_user
 from channels.db import database_sync_to_async
 from channels.middleware import BaseMiddleware
-from channels.security.websocket import AllowedHostsOriginValidator
+from channels.security.websocket import WebsocketDenier
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.base import SessionBase
+from django.http.request import split_domain_port, validate_host
 
 TOKEN_HEADER = b"x-session-token"
 
@@ -51,17 +55,73 @@ def WebSocketAuthStack(inner):
     return AuthMiddlewareStack(SessionTokenAuthMiddleware(inner))
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(value: str) -> tuple[str, str, int] | None:
+    """An origin as (scheme, host, port), the default port filled in; None when it is not one
+    (``null``, a path, another scheme)."""
+    try:
+        parts = urlsplit(value.strip().lower())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return None
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        return None
+    return parts.scheme, parts.hostname, port or _DEFAULT_PORTS[parts.scheme]
+
+
+def own_origin(scope) -> tuple[str, str, int] | None:
+    """The origin a browser on this very server sends: the handshake's scheme and ``Host``,
+    when that host is one of ``ALLOWED_HOSTS`` (as Django's CSRF check trusts it). Behind a
+    proxy the server turns ``X-Forwarded-Proto`` into the scheme (``--proxy-headers``)."""
+    host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+    domain, _port = split_domain_port(host)
+    if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
+        return None
+    scheme = "https" if scope.get("scheme") in ("wss", "https") else "http"
+    return _origin(f"{scheme}://{host}")
+
+
+def _trusted(origin: tuple[str, str, int], pattern: str) -> bool:
+    # CSRF_TRUSTED_ORIGINS entries, including Django's "https://*.example.com" for subdomains.
+    wildcard = "://*." in pattern
+    allowed = _origin(pattern.replace("://*.", "://", 1) if wildcard else pattern)
+    if allowed is None:
+        return False
+    scheme, host, port = origin
+    if wildcard:
+        return (scheme, port) == (allowed[0], allowed[2]) and host.endswith("." + allowed[1])
+    return origin == allowed
+
+
+def origin_allowed(scope) -> bool:
+    """True when the handshake's ``Origin`` is this server's own origin or one of
+    ``CSRF_TRUSTED_ORIGINS``: scheme, host and port must all match, as for Django's forms."""
+    headers = dict(scope.get("headers") or [])
+    origin = _origin(headers.get(b"origin", b"").decode("latin-1"))
+    if origin is None:
+        return False
+    if origin == own_origin(scope):
+        return True
+    return any(_trusted(origin, pattern) for pattern in settings.CSRF_TRUSTED_ORIGINS)
+
+
 class OriginCheck:
-    """A browser's handshake must come from an allowed origin: its cookie rides along on any
-    site's request. A native app sends no ``Origin`` and is signed in by a token header that no
-    other site can add, so a handshake with a token and without an origin passes."""
+    """A browser's handshake must come from an allowed origin (:func:`origin_allowed`): its
+    cookie rides along on any site's request. A native app sends no ``Origin`` and is signed in
+    by a token header that no other site can add, so a handshake with a token and without an
+    origin passes. Settings are read per handshake, so tests may change them."""
 
     def __init__(self, inner) -> None:
         self.inner = inner
-        self.checked = AllowedHostsOriginValidator(inner)
 
     async def __call__(self, scope, receive, send):
         headers = dict(scope.get("headers") or [])
         if TOKEN_HEADER in headers and b"origin" not in headers:
             return await self.inner(scope, receive, send)
-        return await self.checked(scope, receive, send)
+        if origin_allowed(scope):
+            return await self.inner(scope, receive, send)
+        return await WebsocketDenier()(scope, receive, send)

@@ -11,8 +11,11 @@ import secrets
 import struct
 import time
 
+from allauth.account.models import EmailAddress
 from allauth.mfa.adapter import get_adapter
 from allauth.mfa.models import Authenticator
+
+from tests.conftest import password_of
 
 
 def totp_code(secret: str, at: float | None = None) -> str:
@@ -46,3 +49,35 @@ def give_recovery_codes(user) -> Authenticator:
 def unused_recovery_codes(user) -> list[str]:
     authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
     return authenticator.wrap().get_unused_codes()
+
+
+def sign_in_with_two_step(client, user, password: str | None = None):
+    """Sign ``client`` (Django's test client) in as ``user`` the only way the admin accepts:
+    allauth's browser sign-in with the password, then the second step. The account gets a
+    verified address, an authenticator app and recovery codes when it has none; the second step
+    uses an unused recovery code, so one test may sign the same person in twice (a TOTP code
+    is accepted once per 30 seconds)."""
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        give_totp(user)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
+        give_recovery_codes(user)
+    response = client.post(
+        "/_allauth/browser/v1/auth/login",
+        {"email": user.email, "password": password or password_of(user)},
+        content_type="application/json",
+    )
+    flows = response.json()["data"].get("flows", [])
+    assert response.status_code == 401, response.content
+    assert {"id": "mfa_authenticate", "is_pending": True} in [
+        {"id": flow["id"], "is_pending": flow.get("is_pending", False)} for flow in flows
+    ]
+    response = client.post(
+        "/_allauth/browser/v1/auth/2fa/authenticate",
+        {"code": unused_recovery_codes(user)[0]},
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    return client

@@ -38,3 +38,16 @@ class MfaRequired(Forbidden):
     message = _(
         "Set up two-factor authentication (an authenticator app) before you work with couples."
     )
+
+
+class TooManyOpenInvites(Conflict):
+    code = "too_many_open_invites"
+
+    def __init__(self, *, limit: int) -> None:
+        super().__init__(
+            message=_(
+                "You have %(limit)d codes that no couple has used yet. Revoke one before you "
+                "make another."
+            )
+            % {"limit": limit}
+        )

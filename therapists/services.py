@@ -19,6 +19,8 @@ from .selectors import live_therapist_link, therapist_link_find_for_guess
 
 # Long enough for both partners to talk it over between two appointments.
 THERAPIST_INVITE_LIFETIME = timedelta(days=7)
+# Enough for a practice's week of first appointments.
+MAX_OPEN_THERAPIST_INVITES = 20
 
 
 @dataclass(frozen=True)
@@ -35,10 +37,19 @@ class IssuedTherapistInvite:
 
 @transaction.atomic
 def therapist_invite_create(*, therapist: User) -> IssuedTherapistInvite:
-    """A code the therapist gives one couple; both partners must accept it within a week."""
+    """A code the therapist gives one couple; both partners must accept it within a week. At
+    most ``MAX_OPEN_THERAPIST_INVITES`` codes nobody has accepted yet may wait at once: each is
+    a door into the practice, and an endless supply of them only helps someone guessing."""
     if not therapist.is_therapist:
         raise errors.NotATherapist()
+    # Two requests at once count one after the other.
+    list(User.objects.select_for_update().filter(pk=therapist.pk))
     now = timezone.now()
+    waiting = TherapistLink.objects.filter(
+        therapist=therapist, status=TherapistLinkStatus.OPEN, expires_at__gt=now
+    ).count()
+    if waiting >= MAX_OPEN_THERAPIST_INVITES:
+        raise errors.TooManyOpenInvites(limit=MAX_OPEN_THERAPIST_INVITES)
     code = code_generate()
     link = TherapistLink.objects.create(
         therapist=therapist,

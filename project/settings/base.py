@@ -51,7 +51,8 @@ CSRF_TRUSTED_ORIGINS = env.list(
 
 INSTALLED_APPS = [
     "daphne",
-    "django.contrib.admin",
+    # django.contrib.admin, behind allauth's sign-in and a second step for staff.
+    "project.admin_config.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "project.middleware.PrivateResponsesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -252,6 +254,12 @@ HEADLESS_FRONTEND_URLS = {
     "account_signup": "/signup",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# The app's sign-in screen (password, then the authenticator app's code when one is set up);
+# the admin sends whoever is signed out there (project.admin_site).
+LOGIN_URL = "/login"
+# A staff member's session ends this many seconds after signing in (everyone else's after
+# SESSION_COOKIE_AGE, two weeks), and the admin wants a second step at most this long ago.
+STAFF_SESSION_AGE = env.int("STAFF_SESSION_AGE", default=4 * 60 * 60)
 MFA_TOTP_ISSUER = "Tweespraak"
 USERSESSIONS_TRACK_ACTIVITY = True
 
@@ -262,7 +270,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["project.jsoninput.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "project.edge.api_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
@@ -324,7 +332,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "project.edge.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
-SECURE_REFERRER_POLICY = "no-referrer"
+# Not "no-referrer": Chromium then sends "Origin: null" with same-origin form posts and Django's
+# CSRF check refuses the admin's forms (issue 21). "same-origin" still tells other sites nothing.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 CONTENT_SECURITY_POLICY = {

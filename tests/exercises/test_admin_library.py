@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from exercises.models import DraftPrompt, Exercise, ExerciseVersion, Status
 from exercises.services import CONTENT_EDITORS, content_editors_group_ensure, exercise_publish
+from tests.mfa import sign_in_with_two_step
 
 from .conftest import build_draft
 
@@ -22,9 +23,7 @@ LIBRARY_MODELS = {
 @pytest.fixture
 def editor(eva):
     eva.groups.add(content_editors_group_ensure())
-    client = Client()
-    client.force_login(eva)
-    return client
+    return sign_in_with_two_step(Client(), eva)
 
 
 def _act(client: Client, action: str, *exercises: Exercise, confirmed: bool = True):
@@ -79,8 +78,7 @@ def test_eva_cannot_open_any_other_admin_page(editor):
 
 
 def test_a_staff_member_outside_the_group_cannot_see_the_library(eva):
-    client = Client()
-    client.force_login(eva)
+    client = sign_in_with_two_step(Client(), eva)
     assert client.get(CHANGELIST).status_code == 403
 
 

@@ -2,13 +2,12 @@ import pytest
 from django.test import Client
 
 from tests.conftest import make_user
+from tests.mfa import sign_in_with_two_step
 
 
 @pytest.fixture
 def admin_client(db) -> Client:
-    client = Client()
-    client.force_login(make_user("root", is_staff=True, is_superuser=True))
-    return client
+    return sign_in_with_two_step(Client(), make_user("root", is_staff=True, is_superuser=True))
 
 
 def test_admins_see_couples_as_ids_dates_and_states(admin_client, anna_and_bram):

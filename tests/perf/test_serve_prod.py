@@ -165,7 +165,7 @@ def live_couple(transactional_db):
 async def _open(port: int, couple, token: str):
     socket = await connect(
         f"ws://127.0.0.1:{port}/ws/sessions/{couple.session_id}/",
-        origin="http://127.0.0.1",
+        origin=f"http://127.0.0.1:{port}",
         additional_headers={"X-Session-Token": token},
     )
     return socket

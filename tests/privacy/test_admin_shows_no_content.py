@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from accounts.models import User
-
-from .flows import plant_everything
+from tests.mfa import sign_in_with_two_step
+from tests.privacy.flows import plant_everything
 
 
 @pytest.fixture
@@ -36,8 +36,7 @@ def admin_pages() -> list[str]:
 
 def test_no_marker_appears_on_any_admin_page(anna, bram, superuser):
     planted = plant_everything(anna, bram)
-    client = Client()
-    client.force_login(superuser)
+    client = sign_in_with_two_step(Client(), superuser, "root-Secret-Pass-1")
 
     pages = admin_pages()
     seen = {}

@@ -2,6 +2,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
+from tests.mfa import sign_in_with_two_step
+
 from .conftest import one_yes
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +35,7 @@ def some_safety_data(client_for, check_in, anna, bram):
 
 
 def _browser(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    return sign_in_with_two_step(Client(), user)
 
 
 def test_admins_see_counts_only(admin_user, some_safety_data, anna):

@@ -14,6 +14,7 @@ from django.test import Client
 from safety.data.help_resources import CHECKED_ON, HELP_RESOURCES
 from safety.models import HelpResource
 from tests.conftest import make_user
+from tests.mfa import sign_in_with_two_step
 
 pytestmark = pytest.mark.django_db
 
@@ -138,8 +139,7 @@ def test_the_admin_lists_what_needs_checking(eva):
         last_verified=datetime.date(2020, 1, 1),
     )
     admin = make_user("ada", is_staff=True, is_superuser=True)
-    client = Client()
-    client.force_login(admin)
+    client = sign_in_with_two_step(Client(), admin)
     response = client.get("/admin/safety/helpresource/", {"verification": "needs_check"})
     assert response.status_code == 200
     listed = set(response.context["cl"].queryset)

@@ -188,7 +188,10 @@ async def connect(
     """Open ``/ws/sessions/<id>/`` through the project's real ASGI stack as ``user``."""
     from project.asgi import application
 
-    headers = [(b"origin", origin.encode())] if origin else []
+    # Every client names the host it connects to; a browser adds its page's origin.
+    headers = [(b"host", b"testserver")]
+    if origin:
+        headers.append((b"origin", origin.encode()))
     if user is not None:
         key = await database_sync_to_async(session_key_for)(user)
         if cookie:

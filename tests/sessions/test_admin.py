@@ -8,6 +8,7 @@ from django.urls import reverse
 from accounts.models import User
 from sessions import services as session_services
 from sessions.models import CoupleSession
+from tests.mfa import sign_in_with_two_step
 
 from .conftest import MARKER, PRIVATE_MARKER, submitted_session
 
@@ -19,9 +20,7 @@ def root(db) -> Client:
     user = User.objects.create_superuser(
         email="root@example.com", password="root-Secret-Pass-1", display_name="Root"
     )
-    client = Client()
-    client.force_login(user)
-    return client
+    return sign_in_with_two_step(Client(), user, "root-Secret-Pass-1")
 
 
 @pytest.fixture
@@ -77,7 +76,6 @@ def test_sessions_cannot_be_added_or_deleted(root, revealed):
 
 
 def test_staff_without_the_view_permission_see_nothing(eva, revealed):
-    client = Client()
-    client.force_login(eva)
+    client = sign_in_with_two_step(Client(), eva)
     response = client.get(reverse("admin:couple_sessions_couplesession_changelist"))
     assert response.status_code == 403

@@ -1,9 +1,10 @@
 import pytest
 from django.contrib.admin.sites import site
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from project.errors import DomainError
 from tests.conftest import make_user
+from tests.mfa import sign_in_with_two_step
 from therapists.application_services import therapist_application_verify
 from therapists.models import TherapistApplication
 
@@ -104,9 +105,9 @@ def test_the_admin_verify_action_is_for_superusers_only(application, eva):
     assert "verify" not in _admin_actions(eva)
 
 
-def test_the_admin_action_verifies(application, client_for):
+def test_the_admin_action_verifies(application):
     root = make_user("root", is_staff=True, is_superuser=True)
-    client = client_for(root)
+    client = sign_in_with_two_step(Client(), root)
     response = client.post(
         "/admin/therapists/therapistapplication/",
         {"action": "verify", "_selected_action": [str(application.pk)]},
@@ -116,9 +117,9 @@ def test_the_admin_action_verifies(application, client_for):
     assert application.user.is_therapist is True
 
 
-def test_not_even_a_superuser_makes_a_therapist_by_ticking_the_box(cas, client_for):
+def test_not_even_a_superuser_makes_a_therapist_by_ticking_the_box(cas):
     root = make_user("root", is_staff=True, is_superuser=True)
-    client = client_for(root)
+    client = sign_in_with_two_step(Client(), root)
     url = f"/admin/accounts/user/{cas.pk}/change/"
     page = client.get(url)
     assert page.status_code == 200

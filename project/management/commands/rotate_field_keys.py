@@ -2,6 +2,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import models, transaction
 from django.db.models.functions import Cast
+from django.db.models.lookups import Exact
 
 from project.crypto import EncryptedJSONField, is_under_newest_key, rotate
 
@@ -21,7 +22,7 @@ class Command(BaseCommand):
     help = (
         "Re-encrypt every encrypted field under the first key of FIELD_ENCRYPTION_KEYS. "
         "Works in batches and skips rows already under the newest key, so it can be stopped "
-        "and run again."
+        "and run again; a row the app saves meanwhile keeps its newer value."
     )
 
     def add_arguments(self, parser) -> None:
@@ -48,18 +49,22 @@ class Command(BaseCommand):
     def _rotate_batch(self, model, names: list[str], batch: list[tuple]) -> int:
         count = 0
         for pk, *tokens in batch:
+            read = dict(zip(names, tokens, strict=True))
             updates = {
                 name: rotate(token)
-                for name, token in zip(names, tokens, strict=True)
+                for name, token in read.items()
                 if token is not None and not is_under_newest_key(token)
             }
-            if updates:
-                # A Value expression is written as is, without encrypting the token again.
-                model._default_manager.filter(pk=pk).update(
-                    **{
-                        k: models.Value(v, output_field=models.TextField())
-                        for k, v in updates.items()
-                    }
-                )
-                count += 1
+            if not updates:
+                continue
+            # Compare-and-swap: the batch was read before this transaction, and the app may have
+            # saved the row since (an answer, a pause). Write only where each token is still the
+            # one read; a newer value was encrypted under the newest key by its own save.
+            unchanged = model._default_manager.filter(pk=pk)
+            for name in updates:
+                unchanged = unchanged.filter(Exact(Cast(name, models.TextField()), read[name]))
+            # A Value expression is written as is, without encrypting the token again.
+            count += unchanged.update(
+                **{k: models.Value(v, output_field=models.TextField()) for k, v in updates.items()}
+            )
         return count

@@ -101,6 +101,8 @@ export const accounts = {
   signup: (body) => auth("POST", "auth/signup", body),
   verifyEmail: (key) => auth("POST", "auth/email/verify", { key }),
   login: (body) => auth("POST", "auth/login", body),
+  // The second step of signing in: a code from the authenticator app, or a recovery code.
+  secondStep: (code) => auth("POST", "auth/2fa/authenticate", { code }),
   logout: () => auth("DELETE", "auth/session"),
   requestPasswordReset: (email) => auth("POST", "auth/password/request", { email }),
   resetPassword: (key, password) => auth("POST", "auth/password/reset", { key, password }),

@@ -32,6 +32,16 @@ function match(pathname) {
   return null;
 }
 
+// Only a path on this site: never another site, whatever the link said.
+export function safeNext(next) {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : null;
+}
+
+// Whether the app draws `path` itself; anything else (the admin) is a page of its own.
+export function isAppPath(path) {
+  return match(new URL(path, window.location.href).pathname) !== null;
+}
+
 // Screens with live connections or timers register how to stop them when the screen goes.
 export function onLeave(cleanup) {
   cleanups.push(cleanup);

@@ -6,17 +6,20 @@ import { countryName, LANGUAGES, setLanguage, t } from "../i18n.js";
 import { COUNTRIES } from "../parts/countries.js";
 import { notificationsCard } from "../parts/notifications.js";
 import { CANCELLED, passwordDialog, saveFile, withReauth } from "../reauth.js";
-import { navigate } from "../router.js";
+import { isAppPath, navigate, safeNext } from "../router.js";
 import { currentUser, forgetThisDevice, refreshMe, setCurrentUser } from "../session.js";
 
 // Countries with curated help resources first; any other ISO code can still be typed.
 
 async function signedIn(next) {
+  const target = safeNext(next) || "/";
+  // The admin is no screen of the app: the browser loads it.
+  if (!isAppPath(target)) return window.location.assign(target);
   await refreshMe();
   const me = currentUser();
   if (me?.language) await setLanguage(me.language, { remember: false });
   drawChrome();
-  return navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+  return navigate(target);
 }
 
 export function signup() {
@@ -76,6 +79,7 @@ export function login({ query }) {
     const result = await accounts.login({ email: data.get("email"), password: data.get("password") });
     if (result.status === 200) return signedIn(query.get("next"));
     if (pendingFlow(result, "verify_email")) return navigate("/verify");
+    if (pendingFlow(result, "mfa_authenticate")) return askSecondStep(form, query.get("next"));
     return navigate("/login");
   });
   return screen(
@@ -85,6 +89,26 @@ export function login({ query }) {
     h("p", {}, h("a", { href: "/reset" }, t("account.forgot"))),
     h("p", {}, t("account.no_account"), " ", h("a", { href: "/signup" }, t("nav.signup"))),
   );
+}
+
+// Two-step sign-in is on: the password was right, now the code from the app (or a recovery
+// code). allauth keeps the half-done sign-in in the session, with its own rate limit.
+function askSecondStep(passwordForm, next) {
+  const form = h(
+    "form",
+    { class: "form", novalidate: true, "data-testid": "second-step" },
+    h("p", {}, t("account.second_step_intro")),
+    field({ name: "code", label: t("account.second_step_code"), hint: t("account.second_step_hint"), autocomplete: "one-time-code", autocapitalize: "off", required: true }),
+    formError(),
+    h("button", { type: "submit", class: "button" }, t("account.second_step_submit")),
+  );
+  onSubmit(form, async (data) => {
+    const result = await accounts.secondStep(String(data.get("code") || "").replace(/\s/g, ""));
+    if (result.status === 200) return signedIn(next);
+    return navigate("/login");
+  });
+  passwordForm.replaceWith(form);
+  form.querySelector("input")?.focus();
 }
 
 export async function logout() {

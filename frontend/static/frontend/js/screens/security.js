@@ -4,7 +4,7 @@ import { api, security } from "../api.js";
 import { deferred, empty, field, formError, h, onSubmit, screen } from "../dom.js";
 import { language, t } from "../i18n.js";
 import { CANCELLED, withReauth } from "../reauth.js";
-import { rerender } from "../router.js";
+import { isAppPath, rerender, safeNext } from "../router.js";
 import { currentUser } from "../session.js";
 // uqr 0.1.3 (MIT, from the npm registry): encodes text as QR modules; we draw them as SVG.
 import { encode } from "../../vendor/uqr/uqr.js";
@@ -133,7 +133,7 @@ function activePart(authenticators) {
   ];
 }
 
-function setupPart(meta) {
+function setupPart(meta, next) {
   const done = h("div");
   const form = h(
     "form",
@@ -163,6 +163,7 @@ function setupPart(meta) {
       {},
       h("p", { class: "notice", role: "status", "data-testid": "mfa-activated" }, t("mfa.activated")),
       currentUser()?.is_therapist ? h("p", {}, h("a", { href: "/practice", class: "button" }, t("mfa.to_practice"))) : null,
+      next ? continueTo(next) : null,
       codes?.data?.unused_codes?.length
         ? h("section", { class: "card" }, h("h2", {}, t("mfa.recovery_title")), h("p", {}, t("mfa.recovery_keep")), codesList(codes.data.unused_codes))
         : null,
@@ -196,10 +197,24 @@ async function loadTwoStep() {
   return { authenticators, setup: totp.meta };
 }
 
-export function twoStep() {
+// Back to where the person was sent from (the admin sends staff here). The admin then asks for
+// a sign-in with the new code, which this session has not had yet.
+function continueTo(next) {
+  const app = isAppPath(next);
+  return h(
+    "div",
+    {},
+    app ? null : h("p", {}, t("mfa.continue_signin_hint")),
+    h("p", {}, h("a", { href: next, class: "button", "data-testid": "mfa-continue" }, t("mfa.continue"))),
+  );
+}
+
+export function twoStep({ query }) {
+  const next = safeNext(query.get("next"));
   return screen(
     t("mfa.title"),
-    deferred(loadTwoStep, ({ authenticators, setup }) => h("div", {}, setup ? setupPart(setup) : activePart(authenticators))),
+    next && !isAppPath(next) ? h("p", { class: "notice", role: "status", "data-testid": "mfa-needed" }, t("mfa.needed_for_admin")) : null,
+    deferred(loadTwoStep, ({ authenticators, setup }) => h("div", {}, setup ? setupPart(setup, next) : activePart(authenticators))),
     h("p", {}, h("a", { href: "/profile" }, t("action.back_to_profile"))),
   );
 }
