@@ -2,9 +2,9 @@
 
 import pytest
 
-from tests.conftest import make_user
+from tests.factories import make_user
 
-from .conftest import EXIT_SITE, open_screen
+from .helpers import EXIT_SITE, open_screen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

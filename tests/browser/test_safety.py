@@ -11,10 +11,9 @@ from pairing.services import invite_accept, invite_create
 from safety.content import DANGER_IDS, QUESTION_IDS
 from safety.models import HelpResource
 from safety.selectors import is_paused
-from tests.conftest import make_user
-from tests.safety.helpers import report_unsafe
+from tests.factories import make_user, report_unsafe
 
-from .conftest import answer_check_in, open_screen, settled
+from .helpers import answer_check_in, open_screen, settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

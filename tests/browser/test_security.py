@@ -10,10 +10,10 @@ from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 
 from notifications.models import NotificationPreference, PushSubscription
-from tests.conftest import make_user, password_of
-from tests.mfa import give_recovery_codes, totp_code, unused_recovery_codes
+from tests.factories import make_user, password_of
+from tests.mfa import give_recovery_codes, give_totp, totp_code, unused_recovery_codes
 
-from .conftest import PHONE, axe_violations, open_screen, settled
+from .helpers import PHONE, axe_violations, open_screen, settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -151,10 +151,8 @@ def test_a_partner_ends_another_device_removes_a_push_device_and_sets_quiet_hour
 def test_with_two_step_on_a_person_sees_recovery_codes_and_can_turn_it_off(
     live_server, browser, watch, sign_in
 ):
-    from tests.therapists.conftest import give_mfa
-
     thea = make_user("thea", language="en", is_therapist=True)
-    give_mfa(thea)
+    give_totp(thea)
     give_recovery_codes(thea)
     context = browser.new_context(**PHONE)
     try:

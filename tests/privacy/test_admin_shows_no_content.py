@@ -4,21 +4,11 @@ appears anywhere."""
 
 from __future__ import annotations
 
-import pytest
 from django.contrib import admin
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from accounts.models import User
-
 from .flows import plant_everything
-
-
-@pytest.fixture
-def superuser(db) -> User:
-    return User.objects.create_superuser(
-        email="root@example.com", password="root-Secret-Pass-1", display_name="Root"
-    )
 
 
 def admin_pages() -> list[str]:

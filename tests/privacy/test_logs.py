@@ -15,10 +15,9 @@ from rest_framework.test import APIClient
 from exercises.models import PromptKind
 from safety.content import QUESTION_IDS
 from sessions import services as session_services
-from tests.sessions.conftest import answer_all, connect, fresh_check_in, link, publish
-from tests.therapists.conftest import give_mfa
-
-from .sessions import reveal_first_prompt
+from tests.factories import answer_all, fresh_check_in, link, publish, reveal_first_prompt
+from tests.mfa import give_totp
+from tests.support.live import connect
 
 ANSWER = "ANSWER-LOG-MARKER-5f1b"
 NOTE = "REPORT-LOG-MARKER-0a7c"
@@ -153,7 +152,7 @@ def test_linking_a_therapist_and_sharing_answers_log_no_code_or_answer(
     caplog, settings, client_for, anna, bram, thea
 ):
     debug_everywhere(caplog, settings)
-    give_mfa(thea)
+    give_totp(thea)
     fresh_check_in(anna)
     fresh_check_in(bram)
     link(anna, bram)

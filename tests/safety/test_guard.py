@@ -6,8 +6,7 @@ from rest_framework import status
 from project.edge import HTTP_STATUS
 from project.errors import Conflict
 from safety.selectors import check_in_due, is_paused, require_couple_exercise_allowed
-
-from .conftest import all_no, one_yes
+from tests.factories import all_no, one_yes
 
 pytestmark = pytest.mark.django_db
 

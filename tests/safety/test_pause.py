@@ -6,8 +6,7 @@ from django.utils.dateparse import parse_datetime
 from project.errors import Conflict
 from safety import selectors, services
 from safety.selectors import is_paused, require_couple_exercise_allowed
-
-from .conftest import all_no, one_yes
+from tests.factories import all_no, one_yes
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from sessions import consumers
 from sessions.models import CoupleSession, SessionPresence
 from sessions.selectors import live_shared_state
-
-from .conftest import connect
+from tests.support.live import connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

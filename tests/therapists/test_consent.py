@@ -7,10 +7,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pairing.services import couple_end
+from tests.factories import make_user, therapist_link
+from tests.mfa import give_totp
 from therapists.models import TherapistLink, TherapistLinkStatus
 from therapists.services import therapist_invite_create
-
-from .conftest import give_mfa, therapist_link
 
 MINE = "/api/pairing/therapist/"
 
@@ -100,10 +100,8 @@ def test_an_expired_code_does_not_work(code, client_for, anna, anna_and_bram):
 
 
 def test_a_couple_has_at_most_one_therapist(linked, client_for, anna, db, anna_and_bram):
-    from tests.conftest import make_user
-
     theo = make_user("theo", is_therapist=True)
-    give_mfa(theo)
+    give_totp(theo)
     other = therapist_invite_create(therapist=theo)
     response = client_for(anna).post(accept_url(other.code))
     assert response.status_code == 409

@@ -4,18 +4,17 @@ them back; the therapist reads exactly those, never a kept-private answer."""
 import pytest
 
 from pairing.services import couple_end
-from tests.conftest import make_user
-from therapists.models import SessionShare
-from therapists.services import therapist_link_end_by_partner
-
-from .conftest import (
+from tests.factories import (
     ANNA_MARKER,
     BRAM_MARKER,
     answered_session,
-    give_mfa,
+    make_user,
     reveal_all,
     therapist_link,
 )
+from tests.mfa import give_totp
+from therapists.models import SessionShare
+from therapists.services import therapist_link_end_by_partner
 
 
 def share_url(session) -> str:
@@ -113,7 +112,7 @@ def test_a_share_is_with_that_therapist_only(
     client_for(anna).post(share_url(revealed))
     therapist_link_end_by_partner(user=bram)
     theo = make_user("theo", is_therapist=True)
-    give_mfa(theo)
+    give_totp(theo)
     therapist_link(theo, anna, bram)
     assert ANNA_MARKER not in detail(client_for(theo), anna_and_bram)
 
