@@ -9,10 +9,13 @@ from tests.factories import all_no
 
 @pytest.fixture
 def check_in(client_for):
-    """``check_in(user, answers)`` posts a check-in as ``user`` and returns the response."""
+    """``check_in(user, answers)`` posts a check-in as ``user``, checks it got ``status``
+    (200 unless told otherwise) and returns the response."""
 
-    def post(user, answers=None, alone=True):
+    def post(user, answers=None, alone=True, status=200):
         payload = {"alone": alone, "answers": all_no() if answers is None else answers}
-        return client_for(user).post("/api/safety/check-in/", payload, format="json")
+        response = client_for(user).post("/api/safety/check-in/", payload, format="json")
+        assert response.status_code == status, response.content
+        return response
 
     return post

@@ -22,7 +22,10 @@ def safety_editor(eva):
 def some_safety_data(client_for, check_in, anna, bram):
     check_in(anna, one_yes())
     check_in(bram)
-    client_for(anna).post("/api/safety/reports/", {"note": NOTE}, format="json")
+    assert (
+        client_for(anna).post("/api/safety/reports/", {"note": NOTE}, format="json").status_code
+        == 201
+    )
 
 
 def _browser(user) -> Client:

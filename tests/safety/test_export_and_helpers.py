@@ -8,9 +8,10 @@ pytestmark = pytest.mark.django_db
 
 def test_my_export_holds_my_check_ins_reports_and_pause(check_in, client_for, anna, bram, clock):
     check_in(anna, one_yes())
-    client_for(anna).post(
+    response = client_for(anna).post(
         "/api/safety/reports/", {"note": "mine", "share_with_therapist": True}, format="json"
     )
+    assert response.status_code == 201
     check_in(bram)
     export = safety_export(anna)
     assert [c["outcome"] for c in export["check_ins"]] == ["help_first"]

@@ -11,8 +11,11 @@ pytestmark = pytest.mark.django_db
 NOTE = "He took my phone again last night"
 
 
-def _report(client, **payload):
-    return client.post("/api/safety/reports/", payload, format="json")
+def _report(client, status=201, **payload):
+    """Post a report, check it got ``status`` (201 unless told otherwise), return the response."""
+    response = client.post("/api/safety/reports/", payload, format="json")
+    assert response.status_code == status, response.content
+    return response
 
 
 def test_a_report_answers_with_the_help_first_screen(client_for, anna):
@@ -37,14 +40,16 @@ def test_a_report_needs_no_note(client_for, anna):
 
 
 def test_bad_report_input_is_a_400_with_field_messages(client_for, anna):
-    response = _report(client_for(anna), note="x" * 5001, share_with_therapist="perhaps")
+    response = _report(
+        client_for(anna), status=400, note="x" * 5001, share_with_therapist="perhaps"
+    )
     assert response.status_code == 400
     assert set(response.json()["fields"]) == {"note", "share_with_therapist"}
     assert SafetyReport.objects.count() == 0
 
 
 def test_reporting_needs_a_sign_in(api):
-    assert _report(api, note=NOTE).status_code == 401
+    _report(api, status=401, note=NOTE)
     assert SafetyReport.objects.count() == 0
 
 
@@ -94,7 +99,7 @@ def test_i_can_opt_a_report_in_and_out_of_sharing(client_for, anna):
     url = f"/api/safety/reports/{report_id}/"
     assert client.patch(url, {"share_with_therapist": True}, format="json").status_code == 200
     assert list(reports_shared_with_therapist(anna).values_list("id", flat=True)) != []
-    client.patch(url, {"share_with_therapist": False}, format="json")
+    assert client.patch(url, {"share_with_therapist": False}, format="json").status_code == 200
     assert not reports_shared_with_therapist(anna).exists()
 
 
@@ -111,7 +116,7 @@ def test_the_raw_database_row_holds_no_plaintext_note(client_for, anna):
 def test_nothing_about_a_report_is_logged(client_for, anna, caplog):
     with caplog.at_level(logging.DEBUG):
         _report(client_for(anna), note=NOTE)
-        _report(client_for(anna), note=NOTE, share_with_therapist="perhaps")
+        _report(client_for(anna), status=400, note=NOTE, share_with_therapist="perhaps")
     assert NOTE not in caplog.text
     assert "help_first" not in caplog.text
 

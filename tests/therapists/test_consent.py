@@ -53,7 +53,7 @@ def test_one_consent_makes_the_link_pending(code, client_for, anna, anna_and_bra
 
 
 def test_the_link_is_active_only_when_both_accepted(code, client_for, anna, bram, anna_and_bram):
-    client_for(anna).post(accept_url(code))
+    assert client_for(anna).post(accept_url(code)).status_code == 200
     assert TherapistLink.objects.get().status == TherapistLinkStatus.PENDING
     response = client_for(bram).post(accept_url(code))
     assert response.json()["state"] == "active"
@@ -66,7 +66,7 @@ def test_the_link_is_active_only_when_both_accepted(code, client_for, anna, bram
 
 def test_accepting_twice_changes_nothing(code, client_for, anna, anna_and_bram):
     client = client_for(anna)
-    client.post(accept_url(code))
+    assert client.post(accept_url(code)).status_code == 200
     response = client.post(accept_url(code))
     assert response.status_code == 200
     assert response.json()["state"] == "pending"
@@ -75,7 +75,7 @@ def test_accepting_twice_changes_nothing(code, client_for, anna, anna_and_bram):
 def test_another_couple_cannot_use_a_code_already_bound(
     code, client_for, anna, anna_and_bram, dirk, dirk_and_ella
 ):
-    client_for(anna).post(accept_url(code))
+    assert client_for(anna).post(accept_url(code)).status_code == 200
     response = client_for(dirk).post(accept_url(code))
     assert response.status_code == 404
     assert response.json()["code"] == "invite_invalid"
