@@ -136,7 +136,7 @@ def test_two_partners_go_from_sign_up_to_a_completed_live_reveal(
             "--verbosity",
             "0",
             "-c",
-            "from exercises.models import CoupleSession; "
+            "from sessions.models import CoupleSession; "
             "print(*CoupleSession.objects.values_list('status', flat=True))",
         ).split() == ["completed"]
 
