@@ -10,60 +10,26 @@ import json
 import os
 import platform
 import signal
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# Shared with the tests, which must not import bench/ (tests/test_no_bench_imports.py).
+from tests.support.delivery import DeliveryCounter as DeliveryCounter
+from tests.support.servers import LOOPBACK as LOOPBACK
+from tests.support.servers import free_port, server_command, wait_for_port
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "bench" / "results"
-PYTHON = sys.executable
-LOOPBACK = "127.0.0.1"
 # PostgreSQL and Redis on loopback; the bench has a database and a Redis database of its own.
 DEFAULT_PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"
 BENCH_DATABASE = "tweespraak_bench"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((LOOPBACK, 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(
-    port: int, timeout: float = 30.0, process: subprocess.Popen | None = None
-) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"server exited early with code {process.returncode}")
-        with contextlib.suppress(OSError), socket.create_connection((LOOPBACK, port), 0.2):
-            return
-        time.sleep(0.05)
-    raise TimeoutError(f"nothing listens on {LOOPBACK}:{port} after {timeout} s")
-
-
-def server_command(server: str, app: str, port: int) -> list[str]:
-    """One ASGI worker process on loopback. uvicorn runs with uvloop and httptools."""
-    if server == "uvicorn":
-        return [
-            PYTHON, "-m", "uvicorn", app,
-            "--host", LOOPBACK, "--port", str(port),
-            "--loop", "uvloop", "--http", "httptools", "--ws", "websockets-sansio",
-            "--lifespan", "off", "--log-level", "warning", "--no-access-log",
-            "--ws-max-queue", "64",
-        ]  # fmt: skip
-    if server == "daphne":
-        return [
-            PYTHON, "-m", "daphne", "-b", LOOPBACK, "-p", str(port), "--verbosity", "0", app,
-        ]  # fmt: skip
-    raise ValueError(server)
 
 
 @dataclass
@@ -179,37 +145,6 @@ def ratio(value: float | None, baseline: float | None) -> float | None:
     if value is None or not baseline:
         return None
     return value / baseline
-
-
-@dataclass
-class DeliveryCounter:
-    """Counts what each stream was owed and what arrived, by sequence number.
-
-    Over capacity, channels-redis drops ``group_send`` messages without an error; the only way
-    to see it is to count on the receiving side.
-    """
-
-    expected: dict[str, int] = field(default_factory=dict)
-    seen: dict[str, set[int]] = field(default_factory=dict)
-    duplicates: int = 0
-
-    def expect(self, stream: str, count: int) -> None:
-        self.expected[stream] = self.expected.get(stream, 0) + count
-
-    def got(self, stream: str, sequence: int, *, late_ok: bool = False) -> None:
-        """``late_ok``: a recount after the fact, where seeing it again is no duplicate."""
-        seen = self.seen.setdefault(stream, set())
-        if sequence in seen and not late_ok:
-            self.duplicates += 1
-        seen.add(sequence)
-
-    def missing(self, stream: str) -> list[int]:
-        seen = self.seen.get(stream, set())
-        return [n for n in range(self.expected.get(stream, 0)) if n not in seen]
-
-    @property
-    def dropped(self) -> int:
-        return sum(len(self.missing(stream)) for stream in self.expected)
 
 
 # ---- output ------------------------------------------------------------------------------

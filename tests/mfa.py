@@ -15,7 +15,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.adapter import get_adapter
 from allauth.mfa.models import Authenticator
 
-from tests.conftest import password_of
+from tests.factories import password_of
 
 
 def totp_code(secret: str, at: float | None = None) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from websockets.asyncio.client import connect as ws_connect
 
-from bench.common import free_port, wait_for_port
+from tests.support.servers import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import free_port, wait_for_port
+from tests.support.servers import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[1]
 EMAIL_DEADLINE = 30.0

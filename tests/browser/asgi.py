@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from bench.common import free_port, server_command, wait_for_port
+from tests.support.servers import free_port, server_command, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = re.compile(r"^\s*([A-Z0-9]{4}-?[A-Z0-9]{4}|[A-Z0-9]{6})\s*$", re.MULTILINE)

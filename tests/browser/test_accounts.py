@@ -8,9 +8,9 @@ import pytest
 from django.core import mail
 
 from accounts.models import User
-from tests.conftest import make_user
+from tests.factories import make_user
 
-from .conftest import open_screen
+from .helpers import open_screen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

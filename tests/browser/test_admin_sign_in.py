@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_user, password_of
+from tests.factories import make_user, password_of
 from tests.mfa import give_totp, totp_code
 
-from .conftest import PHONE, open_screen, settled
+from .helpers import PHONE, open_screen, settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,6 +1,6 @@
 import pytest
 
-from .conftest import open_screen
+from .helpers import open_screen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,7 +4,7 @@ answers together over the real WebSocket until the end, with a reaction and a pa
 
 import pytest
 
-from .conftest import PHONE, Watched, answer_check_in, axe_violations, open_screen, settled
+from .helpers import PHONE, Watched, answer_check_in, axe_violations, open_screen, settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

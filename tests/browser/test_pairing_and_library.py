@@ -8,9 +8,9 @@ import pytest
 
 from exercises.services import library_import
 from pairing.models import Couple
-from tests.conftest import make_user
+from tests.factories import make_user
 
-from .conftest import open_screen
+from .helpers import open_screen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +19,7 @@ STARTER = Path(__file__).resolve().parents[2] / "exercises" / "starter_library.j
 
 @pytest.fixture
 def two_phones(browser, watch, sign_in):
-    from .conftest import PHONE
+    from .helpers import PHONE
 
     contexts = [browser.new_context(**PHONE) for _ in range(2)]
     anna, bram = make_user("anna", language="en"), make_user("bram", language="en")

@@ -3,9 +3,9 @@ shell, and no API response kept by the service worker."""
 
 import pytest
 
-from tests.conftest import make_user
+from tests.factories import make_user
 
-from .conftest import open_screen
+from .helpers import open_screen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,12 +11,10 @@ from pairing.services import invite_accept, invite_create
 from safety.content import DANGER_IDS, QUESTION_IDS
 from safety.models import HelpResource
 from safety.selectors import is_paused
-from tests.conftest import make_user
+from tests.factories import make_user, report_unsafe, therapist_link
 from tests.mfa import give_totp
-from tests.safety.helpers import report_unsafe
-from tests.therapists.conftest import therapist_link
 
-from .conftest import answer_check_in, open_screen, settled
+from .helpers import answer_check_in, open_screen, settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

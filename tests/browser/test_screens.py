@@ -10,9 +10,9 @@ import pytest
 from exercises.services import library_import
 from pairing.services import invite_accept, invite_create
 from safety.models import HelpResource
-from tests.conftest import make_user
+from tests.factories import make_user
 
-from .conftest import axe_violations, open_screen, settled
+from .helpers import axe_violations, open_screen, settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,7 +43,7 @@ SIGNED_IN = {
 
 
 @pytest.fixture
-def world(db):
+def starter_world(db):
     HelpResource.objects.create(
         country="NL",
         language="en",
@@ -67,23 +67,25 @@ def check(watched, url, name, screenshot) -> list:
 
 
 def test_every_main_screen_is_clean_accessible_and_screenshotted(
-    live_server, phone, watch, sign_in, screenshot, world
+    live_server, phone, watch, sign_in, screenshot, starter_world
 ):
     watched = watch(phone)
     findings = []
     for name, path in ANONYMOUS.items():
         findings += check(watched, live_server.url + path, name, screenshot)
-    sign_in(phone, world)
+    sign_in(phone, starter_world)
     for name, path in SIGNED_IN.items():
         findings += check(watched, live_server.url + path, name, screenshot)
     assert findings == []
     assert watched.errors == []
 
 
-def test_the_screens_work_in_dutch_too(live_server, phone, watch, sign_in, screenshot, world):
-    world.language = "nl"
-    world.save(update_fields=["language"])
-    sign_in(phone, world)
+def test_the_screens_work_in_dutch_too(
+    live_server, phone, watch, sign_in, screenshot, starter_world
+):
+    starter_world.language = "nl"
+    starter_world.save(update_fields=["language"])
+    sign_in(phone, starter_world)
     watched = watch(phone)
     findings = []
     for name, path in SIGNED_IN.items():

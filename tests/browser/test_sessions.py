@@ -11,9 +11,9 @@ from pairing.services import invite_accept, invite_create
 from safety.content import QUESTION_IDS
 from safety.services import check_in_submit
 from sessions.models import Answer
-from tests.conftest import make_user
+from tests.factories import make_user
 
-from .conftest import open_screen, settled
+from .helpers import open_screen, settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ STARTER = Path(__file__).resolve().parents[2] / "exercises" / "starter_library.j
 
 
 @pytest.fixture
-def anna(db):
+def anna_ready(db):
     library_import(items=json.loads(STARTER.read_text())["exercises"])
     anna, bram = make_user("anna", language="en"), make_user("bram", language="en")
     invite_accept(user=bram, code=invite_create(inviter=anna).code)
@@ -50,9 +50,9 @@ STORED_ROWS = """() => new Promise((resolve) => {
 
 
 def test_drafts_save_as_you_type_and_survive_going_offline_and_a_reload_offline(
-    live_server, phone, watch, sign_in, screenshot, anna
+    live_server, phone, watch, sign_in, screenshot, anna_ready
 ):
-    sign_in(phone, anna)
+    sign_in(phone, anna_ready)
     watched = watch(phone)
     page = open_screen(watched, live_server.url + "/library/waardering")
     start_session(page)
@@ -62,7 +62,7 @@ def test_drafts_save_as_you_type_and_survive_going_offline_and_a_reload_offline(
     first = page.locator("li.prompt").filter(has=page.locator("textarea")).first
     first.locator("textarea").fill("A first thought")
     first.get_by_text("Saved").wait_for()
-    answer = Answer.objects.get(user=anna)
+    answer = Answer.objects.get(user=anna_ready)
     assert answer.value == "A first thought"
 
     phone.set_offline(True)
@@ -96,9 +96,9 @@ def test_drafts_save_as_you_type_and_survive_going_offline_and_a_reload_offline(
 
 
 def test_keep_private_per_prompt_then_submit_with_a_summary(
-    live_server, phone, watch, sign_in, screenshot, anna
+    live_server, phone, watch, sign_in, screenshot, anna_ready
 ):
-    sign_in(phone, anna)
+    sign_in(phone, anna_ready)
     watched = watch(phone)
     page = open_screen(watched, live_server.url + "/library/waardering")
     start_session(page)

@@ -10,17 +10,19 @@ import pytest
 from django.db import connection
 
 from exercises.services import library_import
-from tests.conftest import make_user
-from tests.sessions.conftest import fresh_check_in, link, publish
-from tests.therapists.conftest import (
+from tests.factories import (
     ANNA_MARKER,
     answered_session,
-    give_mfa,
+    fresh_check_in,
+    link,
+    make_user,
+    publish,
     reveal_all,
     therapist_link,
 )
+from tests.mfa import give_totp
 
-from .conftest import PHONE, axe_violations, open_screen, settled
+from .helpers import PHONE, axe_violations, open_screen, settled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +36,7 @@ def build_world() -> dict:
     for person in (anna, bram):
         fresh_check_in(person)
     thea = make_user("thea", language="en", is_therapist=True)
-    give_mfa(thea)
+    give_totp(thea)
     therapist_link(thea, anna, bram)
     version = publish()
     session = reveal_all(answered_session(version, anna, bram), anna, bram)
@@ -42,7 +44,7 @@ def build_world() -> dict:
 
 
 @pytest.fixture
-def world(transactional_db):
+def therapy_world(transactional_db):
     # The live reveal services send channel events through async_to_sync, which refuses the
     # thread where Playwright's event loop runs; the data is built in a thread of its own.
     def build() -> dict:
@@ -56,12 +58,12 @@ def world(transactional_db):
 
 
 def test_a_therapist_assigns_and_reads_only_what_a_partner_shares(
-    live_server, browser, watch, sign_in, screenshot, world
+    live_server, browser, watch, sign_in, screenshot, therapy_world
 ):
     contexts = [browser.new_context(**PHONE) for _ in range(2)]
     try:
-        sign_in(contexts[0], world["thea"])
-        sign_in(contexts[1], world["anna"])
+        sign_in(contexts[0], therapy_world["thea"])
+        sign_in(contexts[1], therapy_world["anna"])
         thea, anna = watch(contexts[0]), watch(contexts[1])
 
         page_t = open_screen(thea, live_server.url + "/practice")
@@ -82,7 +84,7 @@ def test_a_therapist_assigns_and_reads_only_what_a_partner_shares(
         screenshot(page_a, "therapist")
         findings += axe_violations(page_a)
 
-        page_a.goto(f"{live_server.url}/s/{world['session'].id}")
+        page_a.goto(f"{live_server.url}/s/{therapy_world['session'].id}")
         settled(page_a)
         page_a.get_by_role("button", name="Share my answers with Thea").click()
         page_a.get_by_text("Thea can now read your answers of this session.").wait_for()
@@ -123,7 +125,9 @@ def test_a_therapist_assigns_and_reads_only_what_a_partner_shares(
             context.close()
 
 
-def test_a_partner_without_the_therapist_role_is_told_so(live_server, phone, watch, sign_in, world):
-    sign_in(phone, world["anna"])
+def test_a_partner_without_the_therapist_role_is_told_so(
+    live_server, phone, watch, sign_in, therapy_world
+):
+    sign_in(phone, therapy_world["anna"])
     page = open_screen(watch(phone), live_server.url + "/practice")
     page.get_by_text("This part is for verified therapists.").wait_for()

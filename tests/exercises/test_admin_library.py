@@ -6,9 +6,8 @@ from django.urls import reverse
 
 from exercises.models import DraftPrompt, Exercise, ExerciseVersion, Status
 from exercises.services import CONTENT_EDITORS, content_editors_group_ensure, exercise_publish
+from tests.factories import build_draft
 from tests.mfa import sign_in_with_two_step
-
-from .conftest import build_draft
 
 CHANGELIST = reverse("admin:exercises_exercise_changelist")
 LIBRARY_MODELS = {
@@ -21,7 +20,7 @@ LIBRARY_MODELS = {
 
 
 @pytest.fixture
-def editor(eva):
+def library_editor(eva):
     eva.groups.add(content_editors_group_ensure())
     return sign_in_with_two_step(Client(), eva)
 
@@ -47,23 +46,29 @@ def test_the_group_is_created_once_and_holds_only_library_permissions(db):
     assert {(app, codename.split("_", 1)[1]) for app, codename in granted} <= LIBRARY_MODELS
 
 
-def test_eva_can_reach_the_library_admin(editor, draft_exercise):
+def test_eva_can_reach_the_library_admin(library_editor, draft_exercise):
     exercise = draft_exercise()
-    assert editor.get(CHANGELIST).status_code == 200
+    assert library_editor.get(CHANGELIST).status_code == 200
     assert (
-        editor.get(reverse("admin:exercises_exercise_change", args=[exercise.pk])).status_code
+        library_editor.get(
+            reverse("admin:exercises_exercise_change", args=[exercise.pk])
+        ).status_code
         == 200
     )
-    assert editor.get(reverse("admin:exercises_exercise_add")).status_code == 200
-    assert editor.get(reverse("admin:exercises_exerciseversion_changelist")).status_code == 200
+    assert library_editor.get(reverse("admin:exercises_exercise_add")).status_code == 200
+    assert (
+        library_editor.get(reverse("admin:exercises_exerciseversion_changelist")).status_code == 200
+    )
 
 
-def test_eva_gets_403_on_users(editor, anna):
-    assert editor.get(reverse("admin:accounts_user_changelist")).status_code == 403
-    assert editor.get(reverse("admin:accounts_user_change", args=[anna.pk])).status_code == 403
+def test_eva_gets_403_on_users(library_editor, anna):
+    assert library_editor.get(reverse("admin:accounts_user_changelist")).status_code == 403
+    assert (
+        library_editor.get(reverse("admin:accounts_user_change", args=[anna.pk])).status_code == 403
+    )
 
 
-def test_eva_cannot_open_any_other_admin_page(editor):
+def test_eva_cannot_open_any_other_admin_page(library_editor):
     # Couples, answers and safety data included, whichever exist; an app may answer 404 to hide
     # that a page exists at all, which keeps eva out just as well.
     others = [
@@ -74,7 +79,7 @@ def test_eva_cannot_open_any_other_admin_page(editor):
     assert others
     for model in others:
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
-        assert editor.get(url).status_code in (403, 404), url
+        assert library_editor.get(url).status_code in (403, 404), url
 
 
 def test_a_staff_member_outside_the_group_cannot_see_the_library(eva):
@@ -82,10 +87,10 @@ def test_a_staff_member_outside_the_group_cannot_see_the_library(eva):
     assert client.get(CHANGELIST).status_code == 403
 
 
-def test_publish_asks_for_confirmation_first(editor, draft_exercise):
+def test_publish_asks_for_confirmation_first(library_editor, draft_exercise):
     exercise = draft_exercise()
 
-    response = _act(editor, "publish", exercise, confirmed=False)
+    response = _act(library_editor, "publish", exercise, confirmed=False)
 
     assert response.status_code == 200
     assert b"Yes, I am sure" in response.content or b"Ja, ik weet het zeker" in response.content
@@ -93,22 +98,24 @@ def test_publish_asks_for_confirmation_first(editor, draft_exercise):
     assert exercise.status == Status.DRAFT
 
 
-def test_publish_after_confirmation_makes_a_version(editor, eva, draft_exercise):
+def test_publish_after_confirmation_makes_a_version(library_editor, eva, draft_exercise):
     exercise = draft_exercise()
 
-    _act(editor, "publish", exercise)
+    _act(library_editor, "publish", exercise)
 
     exercise.refresh_from_db()
     assert exercise.status == Status.PUBLISHED
     assert exercise.current_version.published_by == eva
 
 
-def test_the_admin_refuses_to_publish_an_incomplete_exercise_and_says_why(editor, draft_exercise):
+def test_the_admin_refuses_to_publish_an_incomplete_exercise_and_says_why(
+    library_editor, draft_exercise
+):
     exercise = draft_exercise()
     DraftPrompt.objects.filter(exercise=exercise, position=2).update(min=5, max=5)
 
-    confirm = _act(editor, "publish", exercise, confirmed=False)
-    response = _act(editor, "publish", exercise)
+    confirm = _act(library_editor, "publish", exercise, confirmed=False)
+    response = _act(library_editor, "publish", exercise)
 
     assert "scale" in confirm.content.decode().lower() or "schaal" in confirm.content.decode()
     exercise.refresh_from_db()
@@ -119,28 +126,28 @@ def test_the_admin_refuses_to_publish_an_incomplete_exercise_and_says_why(editor
     assert shown[0].startswith("grenzen-voelen: ")
 
 
-def test_unpublish_archive_and_duplicate_actions(editor, draft_exercise):
+def test_unpublish_archive_and_duplicate_actions(library_editor, draft_exercise):
     exercise = draft_exercise()
     exercise_publish(exercise=exercise)
 
-    _act(editor, "unpublish", exercise)
+    _act(library_editor, "unpublish", exercise)
     exercise.refresh_from_db()
     assert exercise.status == Status.DRAFT
 
-    _act(editor, "duplicate", exercise)
+    _act(library_editor, "duplicate", exercise)
     assert Exercise.objects.filter(slug="grenzen-voelen-copy", status=Status.DRAFT).exists()
 
-    _act(editor, "archive", exercise)
+    _act(library_editor, "archive", exercise)
     exercise.refresh_from_db()
     assert exercise.status == Status.ARCHIVED
 
 
-def test_the_preview_shows_the_draft_in_each_language(editor, draft_exercise):
+def test_the_preview_shows_the_draft_in_each_language(library_editor, draft_exercise):
     exercise = draft_exercise()
     url = reverse("admin:exercises_exercise_preview", args=[exercise.pk])
 
-    english = editor.get(url, {"language": "en"}).content.decode()
-    dutch = editor.get(url, {"language": "nl"}).content.decode()
+    english = library_editor.get(url, {"language": "en"}).content.decode()
+    dutch = library_editor.get(url, {"language": "nl"}).content.decode()
 
     assert "When did you feel a boundary?" in english
     assert "In my body" in english
@@ -148,24 +155,24 @@ def test_the_preview_shows_the_draft_in_each_language(editor, draft_exercise):
     assert "In mijn lijf" in dutch
 
 
-def test_version_history_is_read_only(editor, draft_exercise):
+def test_version_history_is_read_only(library_editor, draft_exercise):
     exercise = draft_exercise()
     version = exercise_publish(exercise=exercise)
     url = reverse("admin:exercises_exerciseversion_change", args=[version.pk])
 
-    page = editor.get(url)
-    editor.post(url, {"title_en": "Tampered"})
+    page = library_editor.get(url)
+    library_editor.post(url, {"title_en": "Tampered"})
 
     assert page.status_code == 200
     assert "When did you feel a boundary?" in page.content.decode()
     version.refresh_from_db()
     assert version.title_en == "Title grenzen-voelen"
-    change_page = editor.get(reverse("admin:exercises_exercise_change", args=[exercise.pk]))
+    change_page = library_editor.get(reverse("admin:exercises_exercise_change", args=[exercise.pk]))
     assert change_page.status_code == 200
     assert b"Title grenzen-voelen" in change_page.content
 
 
-def test_the_missing_translation_filter(editor, db):
+def test_the_missing_translation_filter(library_editor, db):
     complete = build_draft("compleet")
     no_english = build_draft("geen-engels")
     DraftPrompt.objects.filter(exercise=no_english, position=3).update(text_en="")
@@ -174,7 +181,7 @@ def test_the_missing_translation_filter(editor, db):
     no_dutch.save()
 
     def listed(value: str) -> set[str]:
-        response = editor.get(CHANGELIST, {"translation": value})
+        response = library_editor.get(CHANGELIST, {"translation": value})
         return {exercise.slug for exercise in response.context["cl"].result_list}
 
     assert listed("missing") == {"geen-engels", "geen-nederlands"}
@@ -183,12 +190,12 @@ def test_the_missing_translation_filter(editor, db):
     assert listed("complete") == {complete.slug}
 
 
-def test_editors_can_search_and_filter_the_list(editor, db):
+def test_editors_can_search_and_filter_the_list(library_editor, db):
     build_draft("grenzen", "boundaries")
     build_draft("dank", "appreciation")
 
     def listed(**params) -> set[str]:
-        response = editor.get(CHANGELIST, params)
+        response = library_editor.get(CHANGELIST, params)
         return {exercise.slug for exercise in response.context["cl"].result_list}
 
     assert listed(q="dank") == {"dank"}
@@ -196,9 +203,9 @@ def test_editors_can_search_and_filter_the_list(editor, db):
     assert listed(status__exact="draft") == {"grenzen", "dank"}
 
 
-def test_eva_can_curate_help_resources(editor):
+def test_eva_can_curate_help_resources(library_editor):
     group = content_editors_group_ensure()
     assert group.permissions.filter(
         content_type__app_label="safety", codename="change_helpresource"
     ).exists()
-    assert editor.get(reverse("admin:safety_helpresource_changelist")).status_code == 200
+    assert library_editor.get(reverse("admin:safety_helpresource_changelist")).status_code == 200

@@ -5,8 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from exercises.models import DraftPrompt, Theme
 from exercises.selectors import exercise_detail, exercise_library
 from exercises.services import exercise_archive, exercise_publish, exercise_unpublish
-
-from .conftest import build_draft
+from tests.factories import build_draft
 
 LIST = "/api/exercises/"
 

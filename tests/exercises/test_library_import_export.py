@@ -6,8 +6,7 @@ from django.core.management import CommandError, call_command
 
 from exercises.models import DraftPrompt, Exercise, ExerciseVersion, Prompt, Status
 from exercises.services import exercise_archive, exercise_publish, library_export
-
-from .conftest import build_draft
+from tests.factories import build_draft
 
 STARTER = "exercises/starter_library.json"
 

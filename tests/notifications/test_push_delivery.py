@@ -8,7 +8,7 @@ from django.utils import timezone
 from notifications.models import Event, OutboxMessage, OutboxStatus, PushSubscription
 from notifications.services import MAX_ATTEMPTS, outbox_send_due, preference_update
 
-from .conftest import verify_vapid
+from .push import verify_vapid
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,7 @@ from notifications.content import DETAILED_TEXTS, DISCREET_TEXT, SENDER_NAME, TI
 from notifications.models import Event, OutboxMessage
 from notifications.services import outbox_send_due
 from safety import services as safety_services
-from tests.conftest import make_user
-from tests.safety.helpers import give_ok_check_in, report_unsafe, screen_positive
+from tests.factories import fresh_check_in, make_user, report_unsafe, screen_positive
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +59,7 @@ def test_check_ins_reports_pauses_and_resumes_enqueue_nothing(
     for person in (anna, bram):
         device_for(person)
     with django_capture_on_commit_callbacks(execute=True):
-        give_ok_check_in(anna)
+        fresh_check_in(anna)
         screen_positive(anna)
         report_unsafe(anna, note="private")
         report_unsafe(bram)
@@ -83,8 +82,8 @@ def _scenario(index, partner_state, device_for, push_service, enqueue, no_quiet_
     no_quiet_hours(anna, weekly_reminder=True)
     no_quiet_hours(bram)
     devices = {"anna": device_for(anna), "bram": device_for(bram)}
-    give_ok_check_in(anna)
-    give_ok_check_in(bram)
+    fresh_check_in(anna)
+    fresh_check_in(bram)
     enqueue(user=bram, event=Event.PARTNER_STARTED, path="/s/SESSION")
     if partner_state == "paused by a check-in":
         screen_positive(bram)

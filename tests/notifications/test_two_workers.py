@@ -24,7 +24,7 @@ from huey.storage import RedisStorage, SqliteStorage
 from accounts.models import User
 from notifications.models import Event, NotificationPreference, OutboxMessage, OutboxStatus
 from notifications.services import _enqueue, notify
-from tests.conftest import make_user
+from tests.factories import make_user
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("REDIS_URL", "")

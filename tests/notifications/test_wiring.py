@@ -13,26 +13,19 @@ from notifications.services import _due_sources, reminders_enqueue
 from pairing.services import couple_end
 from sessions import services as session_services
 from sessions.models import SessionStatus
-from tests.conftest import make_user
-from tests.safety.helpers import report_unsafe
-from tests.sessions.conftest import answer_all, fresh_check_in, link, publish
-from tests.therapists.conftest import therapist_link
+from tests.factories import (
+    answer_all,
+    fresh_check_in,
+    link,
+    make_user,
+    publish,
+    report_unsafe,
+    therapist_link,
+)
 from therapists.assignment_selectors import assignments_due_on
 from therapists.assignment_services import assignment_create
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def couple(anna, bram):
-    fresh_check_in(anna)
-    fresh_check_in(bram)
-    return link(anna, bram)
-
-
-@pytest.fixture
-def version(db):
-    return publish()
 
 
 @pytest.fixture
@@ -66,7 +59,9 @@ def _submitted(run, anna, bram, version):
     return session
 
 
-def test_starting_tells_the_partner_once_and_not_the_starter(run, anna, bram, couple, version):
+def test_starting_tells_the_partner_once_and_not_the_starter(
+    run, anna, bram, anna_and_bram, version
+):
     session = _start(run, anna, version)
     [row] = rows(Event.PARTNER_STARTED)
     assert row.user == bram
@@ -74,7 +69,7 @@ def test_starting_tells_the_partner_once_and_not_the_starter(run, anna, bram, co
     assert row.payload == {"path": f"/s/{session.id}"}
 
 
-def test_both_submitted_tells_both_once(run, anna, bram, couple, version):
+def test_both_submitted_tells_both_once(run, anna, bram, anna_and_bram, version):
     session = _start(run, anna, version)
     answer_all(session, anna)
     answer_all(session, bram)
@@ -87,7 +82,7 @@ def test_both_submitted_tells_both_once(run, anna, bram, couple, version):
 
 
 def test_joining_the_live_reveal_alone_tells_the_partner_once_however_often_i_reconnect(
-    run, anna, bram, couple, version, device_for
+    run, anna, bram, anna_and_bram, version, device_for
 ):
     device_for(bram)  # partner_waiting goes by push only (by default)
     session = _submitted(run, anna, bram, version)
@@ -102,7 +97,9 @@ def test_joining_the_live_reveal_alone_tells_the_partner_once_however_often_i_re
     assert row.payload == {"path": f"/s/{session.id}"}
 
 
-def test_nobody_is_told_to_come_when_both_are_there(run, anna, bram, couple, version, device_for):
+def test_nobody_is_told_to_come_when_both_are_there(
+    run, anna, bram, anna_and_bram, version, device_for
+):
     device_for(anna)
     device_for(bram)
     session = _submitted(run, anna, bram, version)
@@ -114,7 +111,7 @@ def test_nobody_is_told_to_come_when_both_are_there(run, anna, bram, couple, ver
 
 
 def test_waiting_again_at_a_later_question_tells_the_partner_again(
-    run, anna, bram, couple, version, device_for
+    run, anna, bram, anna_and_bram, version, device_for
 ):
     device_for(bram)
     session = _submitted(run, anna, bram, version)
@@ -127,10 +124,13 @@ def test_waiting_again_at_a_later_question_tells_the_partner_again(
     assert [row.user for row in rows(Event.PARTNER_WAITING)] == [bram, bram]
 
 
-def test_an_assignment_tells_both_partners_once(run, thea, anna, bram, couple, version):
+def test_an_assignment_tells_both_partners_once(run, thea, anna, bram, anna_and_bram, version):
     therapist_link(thea, anna, bram)
     assignment = run(
-        assignment_create, therapist=thea, couple_id=couple.pk, exercise_slug="grenzen-voelen"
+        assignment_create,
+        therapist=thea,
+        couple_id=anna_and_bram.pk,
+        exercise_slug="grenzen-voelen",
     )
     found = rows(Event.ASSIGNMENT_CREATED)
     assert sorted(row.user.display_name for row in found) == ["Anna", "Bram"]
@@ -141,16 +141,18 @@ def test_the_due_source_is_registered_by_the_exercises_app():
     assert assignments_due_on in _due_sources
 
 
-def test_an_assignment_due_tomorrow_reminds_both_once_a_day(run, thea, anna, bram, couple, version):
+def test_an_assignment_due_tomorrow_reminds_both_once_a_day(
+    run, thea, anna, bram, anna_and_bram, version
+):
     therapist_link(thea, anna, bram)
     now = timezone.now()
     tomorrow = timezone.localdate(now) + timedelta(days=1)
     assignment = assignment_create(
-        therapist=thea, couple_id=couple.pk, exercise_slug="grenzen-voelen", due_on=tomorrow
+        therapist=thea, couple_id=anna_and_bram.pk, exercise_slug="grenzen-voelen", due_on=tomorrow
     )
     assignment_create(
         therapist=thea,
-        couple_id=couple.pk,
+        couple_id=anna_and_bram.pk,
         exercise_slug="grenzen-voelen",
         due_on=tomorrow + timedelta(days=1),
     )
@@ -161,11 +163,13 @@ def test_an_assignment_due_tomorrow_reminds_both_once_a_day(run, thea, anna, bra
     assert {row.payload["path"] for row in found} == {f"/assignments/{assignment.id}"}
 
 
-def test_completed_assignments_and_ended_couples_are_not_due(thea, anna, bram, couple, version):
+def test_completed_assignments_and_ended_couples_are_not_due(
+    thea, anna, bram, anna_and_bram, version
+):
     therapist_link(thea, anna, bram)
     day = timezone.localdate() + timedelta(days=1)
     done = assignment_create(
-        therapist=thea, couple_id=couple.pk, exercise_slug="grenzen-voelen", due_on=day
+        therapist=thea, couple_id=anna_and_bram.pk, exercise_slug="grenzen-voelen", due_on=day
     )
     session = session_services.session_start(user=anna, exercise_slug="grenzen-voelen")
     done.sessions.add(session)
@@ -174,12 +178,12 @@ def test_completed_assignments_and_ended_couples_are_not_due(thea, anna, bram, c
     assert list(assignments_due_on(day)) == []
 
     open_one = assignment_create(
-        therapist=thea, couple_id=couple.pk, exercise_slug="grenzen-voelen", due_on=day
+        therapist=thea, couple_id=anna_and_bram.pk, exercise_slug="grenzen-voelen", due_on=day
     )
     assert {user for user, _path in assignments_due_on(day)} == {anna, bram}
     couple_end(user=anna)
     assert list(assignments_due_on(day)) == []
-    assert open_one.couple_id == couple.pk
+    assert open_one.couple_id == anna_and_bram.pk
 
 
 # ---- safety: a paused person changes nothing anyone receives ----------------------------------

@@ -1,18 +1,9 @@
 import pytest
-from django.test import Client
-
-from tests.conftest import make_user
-from tests.mfa import sign_in_with_two_step
 
 
-@pytest.fixture
-def admin_client(db) -> Client:
-    return sign_in_with_two_step(Client(), make_user("root", is_staff=True, is_superuser=True))
-
-
-def test_admins_see_couples_as_ids_dates_and_states(admin_client, anna_and_bram):
-    listing = admin_client.get("/admin/pairing/couple/")
-    detail = admin_client.get(f"/admin/pairing/couple/{anna_and_bram.pk}/change/")
+def test_admins_see_couples_as_ids_dates_and_states(admin_browser, anna_and_bram):
+    listing = admin_browser.get("/admin/pairing/couple/")
+    detail = admin_browser.get(f"/admin/pairing/couple/{anna_and_bram.pk}/change/")
 
     for response in (listing, detail):
         assert response.status_code == 200
@@ -21,10 +12,10 @@ def test_admins_see_couples_as_ids_dates_and_states(admin_client, anna_and_bram)
         assert "Anna" not in page and "anna@example.com" not in page
 
 
-def test_admins_see_invites_without_their_codes(admin_client, annas_invite):
+def test_admins_see_invites_without_their_codes(admin_browser, annas_invite):
     invite = annas_invite.invite
-    listing = admin_client.get("/admin/pairing/partnerinvite/")
-    detail = admin_client.get(f"/admin/pairing/partnerinvite/{invite.pk}/change/")
+    listing = admin_browser.get("/admin/pairing/partnerinvite/")
+    detail = admin_browser.get(f"/admin/pairing/partnerinvite/{invite.pk}/change/")
 
     for response in (listing, detail):
         assert response.status_code == 200
@@ -37,5 +28,5 @@ def test_admins_see_invites_without_their_codes(admin_client, annas_invite):
 
 
 @pytest.mark.parametrize("model", ["couple", "partnerinvite"])
-def test_nobody_edits_pairing_history_in_the_admin(admin_client, anna_and_bram, model):
-    assert admin_client.get(f"/admin/pairing/{model}/add/").status_code == 403
+def test_nobody_edits_pairing_history_in_the_admin(admin_browser, anna_and_bram, model):
+    assert admin_browser.get(f"/admin/pairing/{model}/add/").status_code == 403

@@ -13,7 +13,7 @@ from django.db import connection
 from pairing.models import Couple, CoupleMember
 from pairing.services import invite_accept, invite_create
 from project.errors import DomainError
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = [
     pytest.mark.postgres,

@@ -5,9 +5,7 @@ from django.utils.dateparse import parse_datetime
 from pairing.models import Couple, CoupleMember
 from pairing.selectors import active_couple_for, couple_members, my_couple, partner_of
 from pairing.services import couple_end
-from tests.privacy.conftest import reauthenticate
-
-from .conftest import link
+from tests.factories import link, reauthenticate
 
 
 def test_it_shows_my_couple_with_my_partners_name(client_for, anna, bram, anna_and_bram):

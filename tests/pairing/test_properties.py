@@ -13,7 +13,7 @@ from pairing.models import Couple, CoupleMember, PartnerInvite
 from pairing.selectors import active_couple_for, my_couple
 from pairing.services import couple_end, invite_accept, invite_create, invite_revoke
 from project.errors import DomainError
-from tests.conftest import make_user
+from tests.factories import make_user
 
 PEOPLE = ["anna", "bram", "cas", "dirk"]
 person = st.sampled_from(PEOPLE)

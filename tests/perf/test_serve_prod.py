@@ -13,17 +13,18 @@ import signal
 import subprocess
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from bench.common import free_port, wait_for_port
-from bench.data import ready_couple
+from tests.factories import submitted_session
+from tests.support.live import session_key_for
+from tests.support.servers import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -155,11 +156,23 @@ def test_it_trusts_the_scheme_the_proxy_forwards(production_server):
     assert response.status == 401
 
 
+@dataclass
+class LiveCouple:
+    session_id: str
+    prompt_ids: list[str]
+    tokens: tuple[str, str]
+
+
 @pytest.fixture
-def live_couple(transactional_db):
-    """A couple with a submitted session, committed so the servers can read it."""
-    call_command("library", "import", str(ROOT / "exercises" / "starter_library.json"))
-    return ready_couple(f"graceful-{uuid.uuid4().hex[:6]}")
+def live_couple(transactional_db, anna, bram, anna_and_bram, version) -> LiveCouple:
+    """anna and bram with a submitted session, committed so the servers can read it, and an app
+    session token for each."""
+    session = submitted_session(anna, bram, version)
+    return LiveCouple(
+        session_id=str(session.id),
+        prompt_ids=[str(p.id) for p in session.version.prompts.order_by("position")],
+        tokens=(session_key_for(anna), session_key_for(bram)),
+    )
 
 
 async def _open(port: int, couple, token: str):

@@ -8,9 +8,7 @@ from pairing.services import invite_accept, invite_create
 from safety import services as safety_services
 from safety.content import QUESTION_IDS
 from sessions.models import CoupleSession
-from tests.sessions.conftest import MARKER, fresh_check_in, publish, submitted_session
-
-from .sessions import reveal_first_prompt
+from tests.factories import MARKER, fresh_check_in, publish, reveal_first_prompt, submitted_session
 
 REPORT_NOTE = "REPORT-NOTE-MARKER-3e9d"
 

@@ -4,21 +4,13 @@ appears anywhere."""
 
 from __future__ import annotations
 
-import pytest
 from django.contrib import admin
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from accounts.models import User
 from tests.mfa import sign_in_with_two_step
-from tests.privacy.flows import plant_everything
 
-
-@pytest.fixture
-def superuser(db) -> User:
-    return User.objects.create_superuser(
-        email="root@example.com", password="root-Secret-Pass-1", display_name="Root"
-    )
+from .flows import plant_everything
 
 
 def admin_pages() -> list[str]:

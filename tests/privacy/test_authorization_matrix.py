@@ -26,13 +26,19 @@ from notifications.models import PushSubscription
 from pairing.services import couple_end
 from safety.services import pause_resume, report_create
 from sessions.services import session_start, session_submit
-from tests.conftest import make_user
-from tests.sessions.conftest import answer_all, connect, fresh_check_in, link, publish
-from tests.therapists.conftest import give_mfa, therapist_link
+from tests.factories import (
+    answer_all,
+    fresh_check_in,
+    link,
+    make_user,
+    publish,
+    reauthenticate,
+    therapist_link,
+)
+from tests.mfa import give_totp
+from tests.support.live import connect
 from therapists.assignment_services import assignment_create
 from therapists.services import therapist_invite_create
-
-from .conftest import reauthenticate
 
 OK = "ok"  # not 401/403/404/5xx: the actor reached this object, which is theirs
 REACHED = "reached"  # signed in and let through: 2xx, or 4xx about their own state ("no couple")
@@ -193,8 +199,8 @@ def build_world(actor: str) -> dict:
     waiting_invite = therapist_invite_create(therapist=tom).link
     # Linking and assigning are services; the MFA gate is the API's, tried with and without.
     if actor == "linked_therapist_mfa":
-        give_mfa(tom)
-    give_mfa(thea)
+        give_totp(tom)
+    give_totp(thea)
     version = publish()
     assigned = publish("opdracht")
     assignment = assignment_create(

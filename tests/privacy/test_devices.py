@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework.test import APIClient
 
-from tests.conftest import password_of
+from tests.factories import password_of
 
 
 def signed_in(user, agent: str) -> APIClient:

@@ -10,8 +10,7 @@ from accounts.models import User
 from pairing.models import Couple, CoupleMember
 from pairing.selectors import active_couple_for
 from safety.models import SafetyReport
-from tests.conftest import password_of
-from tests.safety.helpers import report_unsafe, screen_positive
+from tests.factories import password_of, report_unsafe, screen_positive
 
 from .helpers import rows_referencing, stored_values_containing
 

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from sessions.models import Answer, CoupleSession, SessionStatus
-from tests.conftest import password_of
-from tests.sessions.conftest import MARKER, fresh_check_in, link, publish, submitted_session
+from tests.factories import (
+    MARKER,
+    fresh_check_in,
+    link,
+    password_of,
+    publish,
+    reveal_first_prompt,
+    submitted_session,
+)
 
 from .helpers import rows_referencing, stored_values_containing
-from .sessions import reveal_first_prompt
 
 ANNAS_TEXT = "Anna schrijft"
 

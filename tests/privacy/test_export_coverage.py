@@ -16,21 +16,22 @@ from django.db import models
 from accounts.models import User
 from notifications.models import Channel, Event, OutboxMessage, PushSubscription
 from sessions import services as session_services
-from tests.safety.helpers import report_unsafe
-from tests.sessions.conftest import fresh_check_in, link, publish
-from tests.therapists.conftest import (
+from tests.factories import (
     ANNA_MARKER,
     BRAM_MARKER,
     answered_session,
-    give_mfa,
+    fresh_check_in,
+    link,
+    publish,
+    reauthenticate,
+    report_unsafe,
     reveal_all,
     therapist_link,
 )
+from tests.mfa import give_totp
 from therapists.assignment_services import assignment_create, session_share
 from therapists.models import TherapistApplication
 from therapists.services import therapist_link_end_by_partner
-
-from .conftest import reauthenticate
 
 ASSIGNMENT_NOTE = "THEA-NOTE-MARKER-51b0"
 
@@ -99,7 +100,7 @@ def plant_a_row_for_every_foreign_key(anna, bram, thea, client_for) -> None:
     fresh_check_in(anna)
     fresh_check_in(bram)
     couple = link(anna, bram)
-    give_mfa(thea)
+    give_totp(thea)
     TherapistApplication.objects.create(
         user=thea, name="Thea", practice="Praktijk", registration_number="12345678", country="NL"
     )

@@ -5,30 +5,15 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from exercises.models import PromptKind
 from pairing.services import couple_end
-from tests.sessions.conftest import MARKER, fresh_check_in, link, publish, submitted_session
-
-from .sessions import reveal_first_prompt
+from tests.factories import (
+    MARKER,
+    reveal_first_prompt,
+    submitted_session,
+)
 
 ANNAS_TEXT = "Anna schrijft"
-
-
-@pytest.fixture
-def couple(anna, bram):
-    fresh_check_in(anna)
-    fresh_check_in(bram)
-    return link(anna, bram)
-
-
-@pytest.fixture
-def version(db):
-    version = publish()
-    # The reveal goes in prompt order: the text prompt (carrying the markers) must come first.
-    assert version.prompts.order_by("position").first().kind == PromptKind.TEXT
-    return version
 
 
 def exported(client) -> str:
@@ -38,7 +23,7 @@ def exported(client) -> str:
 
 
 def test_my_answers_are_in_it_and_my_partners_unrevealed_ones_are_not(
-    reauthenticated_client_for, anna, bram, couple, version
+    reauthenticated_client_for, anna, bram, anna_and_bram, version
 ):
     session = submitted_session(anna, bram, version)
 
@@ -50,8 +35,10 @@ def test_my_answers_are_in_it_and_my_partners_unrevealed_ones_are_not(
 
 
 def test_my_partners_revealed_answer_is_in_it(
-    reauthenticated_client_for, anna, bram, couple, version
+    reauthenticated_client_for, anna, bram, anna_and_bram, version
 ):
+    # The reveal goes in prompt order: the text prompt (carrying the markers) comes first.
+    assert version.prompts.order_by("position").first().kind == PromptKind.TEXT
     session = submitted_session(anna, bram, version)
     reveal_first_prompt(session, anna, bram)
 
@@ -61,7 +48,9 @@ def test_my_partners_revealed_answer_is_in_it(
     assert [item["partner"]["value"] for item in revealed] == [MARKER]
 
 
-def test_an_answer_kept_private_never_is(reauthenticated_client_for, anna, bram, couple, version):
+def test_an_answer_kept_private_never_is(
+    reauthenticated_client_for, anna, bram, anna_and_bram, version
+):
     first = version.prompts.order_by("position").first()
     session = submitted_session(anna, bram, version, bram_private=(first.position,))
     reveal_first_prompt(session, anna, bram)
@@ -72,7 +61,7 @@ def test_an_answer_kept_private_never_is(reauthenticated_client_for, anna, bram,
 
 
 def test_after_the_couple_ended_i_keep_my_own_answers_only(
-    reauthenticated_client_for, anna, bram, couple, version
+    reauthenticated_client_for, anna, bram, anna_and_bram, version
 ):
     session = submitted_session(anna, bram, version)
     reveal_first_prompt(session, anna, bram)

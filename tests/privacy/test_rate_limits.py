@@ -6,7 +6,7 @@ from __future__ import annotations
 from rest_framework.test import APIClient
 
 from pairing.services import invite_create
-from tests.conftest import password_of
+from tests.factories import password_of
 
 
 def login(client: APIClient, email: str, password: str):

@@ -9,9 +9,7 @@ import pytest
 from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 
 from pairing.models import Couple
-from tests.conftest import password_of
-
-from .conftest import reauthenticate
+from tests.factories import password_of, reauthenticate
 
 
 def test_export_without_a_recent_password_answers_reauthentication_required(client_for, anna):

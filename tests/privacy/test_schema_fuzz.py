@@ -16,7 +16,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from sessions import services as session_services
-from tests.sessions.conftest import fresh_check_in, link, publish
+from tests.factories import fresh_check_in, link, publish
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", WSGIHandler())
 

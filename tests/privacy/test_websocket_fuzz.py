@@ -10,14 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.sessions.conftest import (
-    MARKER,
-    connect,
-    fresh_check_in,
-    link,
-    publish,
-    submitted_session,
-)
+from tests.factories import MARKER
+from tests.support.live import connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -68,14 +62,6 @@ def leaks(message_text: str, forbidden: str, sent: list[str]) -> bool:
         return True
     # No input is echoed back: errors are stable codes and fixed sentences.
     return any(len(text) >= 12 and text in message_text for text in sent)
-
-
-@pytest.fixture
-def ready_session(anna, bram):
-    fresh_check_in(anna)
-    fresh_check_in(bram)
-    link(anna, bram)
-    return submitted_session(anna, bram, publish())
 
 
 async def test_fuzzed_messages_never_crash_the_consumer_or_leak(anna, bram, ready_session):

@@ -13,7 +13,7 @@ from django.contrib.sessions.backends.base import SessionBase
 from rest_framework.test import APIClient
 
 from project.ws_auth import session_for_token, user_for_token
-from tests.conftest import password_of
+from tests.factories import password_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

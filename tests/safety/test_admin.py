@@ -2,9 +2,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
+from tests.factories import one_yes
 from tests.mfa import sign_in_with_two_step
-
-from .conftest import one_yes
 
 pytestmark = pytest.mark.django_db
 
@@ -13,14 +12,7 @@ COUNTS = "/admin/safety/safetycheckin/"
 
 
 @pytest.fixture
-def admin_user(db):
-    from tests.conftest import make_user
-
-    return make_user("ada", is_staff=True, is_superuser=True)
-
-
-@pytest.fixture
-def editor(eva):
+def safety_editor(eva):
     group = Group.objects.create(name="Content editors (test)")
     group.permissions.set(Permission.objects.filter(content_type__app_label="safety"))
     eva.groups.add(group)
@@ -31,15 +23,18 @@ def editor(eva):
 def some_safety_data(client_for, check_in, anna, bram):
     check_in(anna, one_yes())
     check_in(bram)
-    client_for(anna).post("/api/safety/reports/", {"note": NOTE}, format="json")
+    assert (
+        client_for(anna).post("/api/safety/reports/", {"note": NOTE}, format="json").status_code
+        == 201
+    )
 
 
 def _browser(user) -> Client:
     return sign_in_with_two_step(Client(), user)
 
 
-def test_admins_see_counts_only(admin_user, some_safety_data, anna):
-    response = _browser(admin_user).get(COUNTS)
+def test_admins_see_counts_only(superuser, some_safety_data, anna):
+    response = _browser(superuser).get(COUNTS)
     assert response.status_code == 200
     html = response.content.decode()
     assert response.context["rows"][0]["check_ins"] == 2
@@ -48,33 +43,33 @@ def test_admins_see_counts_only(admin_user, some_safety_data, anna):
         assert secret not in html
 
 
-def test_admins_cannot_open_add_or_change_a_check_in(admin_user, some_safety_data, anna):
+def test_admins_cannot_open_add_or_change_a_check_in(superuser, some_safety_data, anna):
     from safety.models import SafetyCheckIn
 
     check_in = SafetyCheckIn.objects.filter(user=anna).first()
-    client = _browser(admin_user)
+    client = _browser(superuser)
     assert client.get(f"{COUNTS}add/").status_code == 404
     assert client.get(f"{COUNTS}{check_in.pk}/change/").status_code == 404
 
 
-def test_reports_have_no_admin_pages(admin_user):
-    assert _browser(admin_user).get("/admin/safety/safetyreport/").status_code == 404
-    assert _browser(admin_user).get("/admin/safety/safetystate/").status_code == 404
+def test_reports_have_no_admin_pages(superuser):
+    assert _browser(superuser).get("/admin/safety/safetyreport/").status_code == 404
+    assert _browser(superuser).get("/admin/safety/safetystate/").status_code == 404
 
 
-def test_content_editors_see_nothing_of_check_ins_or_reports(editor, some_safety_data):
-    client = _browser(editor)
+def test_content_editors_see_nothing_of_check_ins_or_reports(safety_editor, some_safety_data):
+    client = _browser(safety_editor)
     assert client.get(COUNTS).status_code == 404
     index = client.get("/admin/").content.decode()
     assert "safetycheckin" not in index
     assert "Help resources" in index or "Hulpbronnen" in index
 
 
-def test_content_editors_can_edit_help_resources(editor):
+def test_content_editors_can_edit_help_resources(safety_editor):
     from safety.models import HelpResource
 
     resource = HelpResource.objects.filter(country="NL", phone="112").first()
-    client = _browser(editor)
+    client = _browser(safety_editor)
     assert client.get("/admin/safety/helpresource/").status_code == 200
     response = client.get(f"/admin/safety/helpresource/{resource.pk}/change/")
     assert response.status_code == 200

@@ -7,8 +7,7 @@ from django.utils.dateparse import parse_datetime
 from safety.content import DANGER_IDS, QUESTION_IDS
 from safety.models import SafetyCheckIn, SafetyReport, SafetyState
 from safety.selectors import check_in_due
-
-from .conftest import all_no, one_yes
+from tests.factories import all_no, one_yes
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from safety.content import DANGER_IDS, QUESTION_IDS, QUESTIONS, RATHER_NOT_SAY
 from safety.models import SafetyCheckIn
 from safety.selectors import check_in_due, is_paused
 from safety.services import check_in_outcome
-
-from .conftest import all_no, one_yes
+from tests.factories import all_no, one_yes
 
 pytestmark = pytest.mark.django_db
 

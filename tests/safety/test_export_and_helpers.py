@@ -1,9 +1,7 @@
 import pytest
 
 from safety.selectors import is_paused, require_couple_exercise_allowed, safety_export
-
-from .conftest import one_yes
-from .helpers import give_ok_check_in, report_unsafe, screen_positive
+from tests.factories import fresh_check_in, one_yes, report_unsafe, screen_positive
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +27,7 @@ def test_an_export_without_safety_data_is_empty(anna):
 
 
 def test_the_helpers_put_people_in_each_state(anna, bram, cas):
-    give_ok_check_in(anna)
+    fresh_check_in(anna)
     screen_positive(bram)
     report_unsafe(cas, note="x")
     require_couple_exercise_allowed(anna)

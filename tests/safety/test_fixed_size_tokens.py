@@ -7,7 +7,7 @@ from django.db import connection
 
 from safety.content import QUESTION_IDS
 from safety.services import check_in_submit
-from tests.safety.helpers import report_unsafe
+from tests.factories import report_unsafe
 
 pytestmark = pytest.mark.django_db
 

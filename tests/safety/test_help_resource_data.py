@@ -13,7 +13,7 @@ from django.test import Client
 
 from safety.data.help_resources import CHECKED_ON, HELP_RESOURCES
 from safety.models import HelpResource
-from tests.conftest import make_user
+from tests.factories import make_user
 from tests.mfa import sign_in_with_two_step
 
 pytestmark = pytest.mark.django_db

@@ -30,11 +30,21 @@ from rest_framework.test import APIClient
 from notifications.models import Event, OutboxMessage
 from notifications.services import notify, outbox_send_due, reminders_enqueue
 from sessions import services as session_services
-from tests.conftest import make_user
-from tests.privacy.conftest import reauthenticate
-from tests.safety.helpers import rather_not_say, report_unsafe, screen_positive, screen_urgent
-from tests.sessions.conftest import answer_all, connect, fresh_check_in, link, publish
-from tests.therapists.conftest import give_mfa, therapist_link
+from tests.factories import (
+    answer_all,
+    fresh_check_in,
+    link,
+    make_user,
+    publish,
+    rather_not_say,
+    reauthenticate,
+    report_unsafe,
+    screen_positive,
+    screen_urgent,
+    therapist_link,
+)
+from tests.mfa import give_totp
+from tests.support.live import connect
 from therapists.assignment_services import assignment_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -110,7 +120,7 @@ def signed_in(user, *, reauthenticated: bool = False) -> APIClient:
 def build(action: str) -> dict:
     """The same world in every scenario, up to the point where anna acts (or doesn't)."""
     anna, bram, thea = make_user("anna"), make_user("bram"), make_user("thea", is_therapist=True)
-    give_mfa(thea)
+    give_totp(thea)
     fresh_check_in(anna)
     fresh_check_in(bram)
     couple = link(anna, bram)

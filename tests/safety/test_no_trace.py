@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from .conftest import all_no, one_yes
+from tests.factories import all_no, one_yes
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from django.utils.dateparse import parse_datetime
 from project.errors import Conflict
 from safety import selectors, services
 from safety.selectors import is_paused, require_couple_exercise_allowed
-
-from .conftest import all_no, one_yes
+from tests.factories import all_no, one_yes
 
 pytestmark = pytest.mark.django_db
 
@@ -46,13 +45,13 @@ def test_a_yes_pauses_and_tells_when_i_can_resume(check_in, client_for, anna, cl
 
 
 def test_a_report_pauses(client_for, anna):
-    client_for(anna).post("/api/safety/reports/", {}, format="json")
+    assert client_for(anna).post("/api/safety/reports/", {}, format="json").status_code == 201
     assert is_paused(anna) is True
 
 
 def test_resume_is_refused_at_23h59_and_allowed_at_24h(client_for, anna, clock):
     client = client_for(anna)
-    client.post("/api/safety/reports/", {}, format="json")
+    assert client.post("/api/safety/reports/", {}, format="json").status_code == 201
     clock.move(hours=23, minutes=59)
     response = _resume(client)
     assert response.status_code == 409
@@ -68,10 +67,10 @@ def test_resume_is_refused_at_23h59_and_allowed_at_24h(client_for, anna, clock):
 
 def test_a_new_report_restarts_the_24_hours(client_for, anna, clock):
     client = client_for(anna)
-    client.post("/api/safety/reports/", {}, format="json")
+    assert client.post("/api/safety/reports/", {}, format="json").status_code == 201
     first_since = _status(client)["paused_since"]
     clock.move(hours=20)
-    client.post("/api/safety/reports/", {}, format="json")
+    assert client.post("/api/safety/reports/", {}, format="json").status_code == 201
     clock.move(hours=20)
     assert _resume(client).status_code == 409
     assert _status(client)["paused_since"] == first_since
@@ -97,7 +96,7 @@ def test_an_ok_check_in_does_not_lift_the_pause(check_in, anna, clock):
 
 
 def test_only_the_person_can_resume_their_own_pause(client_for, anna, bram, eva, clock):
-    client_for(anna).post("/api/safety/reports/", {}, format="json")
+    assert client_for(anna).post("/api/safety/reports/", {}, format="json").status_code == 201
     clock.move(hours=25)
     for other in (bram, eva):
         response = _resume(client_for(other))

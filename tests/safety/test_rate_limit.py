@@ -1,16 +1,13 @@
 """Check-ins and reports: at most 20 of each per person per hour (429 ``too_many_attempts``);
 the help resources and everything else stay reachable while limited."""
 
-import time
-
 import pytest
 from django.core.cache import cache
 
 from project.ratelimit import opaque_key
 from safety import services
 from safety.models import SafetyCheckIn, SafetyReport
-
-from .conftest import all_no, one_yes
+from tests.factories import all_no, one_yes
 
 pytestmark = pytest.mark.django_db
 
@@ -80,20 +77,25 @@ def test_the_limit_is_per_person(client_for, anna, bram):
     assert _check_in(client_for(bram)).status_code == 200
 
 
-def test_the_limit_ends_with_its_window(client_for, anna, monkeypatch):
-    monkeypatch.setattr(services, "WRITE_WINDOW_SECONDS", 1)
+def test_the_limit_ends_with_its_window(clock, client_for, anna):
     client = client_for(anna)
     _limit_check_ins(client)
     assert _check_in(client).status_code == 429
 
-    time.sleep(1.2)
+    clock.move(seconds=services.WRITE_WINDOW_SECONDS - 1)
+    assert _check_in(client).status_code == 429
 
+    clock.move(seconds=1)
     assert _check_in(client).status_code == 200
 
 
-def test_the_counter_in_the_cache_names_neither_the_person_nor_the_action(client_for, anna):
-    _check_in(client_for(anna))
+def test_the_counter_in_the_cache_names_neither_the_person_nor_the_action(clock, client_for, anna):
+    assert _check_in(client_for(anna)).status_code == 200
     key = opaque_key("safety.check_in", anna.pk)
-    assert cache.get(key) == 1
-    assert str(anna.pk) not in key
-    assert "safety" not in key and "check" not in key
+    window_end = cache.get(key)
+    assert window_end == clock.now.timestamp() + services.WRITE_WINDOW_SECONDS
+    counter = f"{key}:{window_end}"
+    assert cache.get(counter) == 1
+    for name in (key, counter):
+        assert str(anna.pk) not in name
+        assert "safety" not in name and "check" not in name

@@ -5,17 +5,19 @@ from django.db import connection
 
 from safety.models import SafetyCheckIn, SafetyReport, SafetyState
 from safety.selectors import reports_shared_with_therapist
-from tests.conftest import make_user
-from tests.sessions.conftest import link
-from tests.therapists.conftest import give_mfa, therapist_link
+from tests.factories import link, make_user, therapist_link
+from tests.mfa import give_totp
 
 pytestmark = pytest.mark.django_db
 
 NOTE = "He took my phone again last night"
 
 
-def _report(client, **payload):
-    return client.post("/api/safety/reports/", payload, format="json")
+def _report(client, status=201, **payload):
+    """Post a report, check it got ``status`` (201 unless told otherwise), return the response."""
+    response = client.post("/api/safety/reports/", payload, format="json")
+    assert response.status_code == status, response.content
+    return response
 
 
 def test_a_report_answers_with_the_help_first_screen(client_for, anna):
@@ -40,14 +42,16 @@ def test_a_report_needs_no_note(client_for, anna):
 
 
 def test_bad_report_input_is_a_400_with_field_messages(client_for, anna):
-    response = _report(client_for(anna), note="x" * 5001, share_with_therapist="perhaps")
+    response = _report(
+        client_for(anna), status=400, note="x" * 5001, share_with_therapist="perhaps"
+    )
     assert response.status_code == 400
     assert set(response.json()["fields"]) == {"note", "share_with_therapist"}
     assert SafetyReport.objects.count() == 0
 
 
 def test_reporting_needs_a_sign_in(api):
-    assert _report(api, note=NOTE).status_code == 401
+    _report(api, status=401, note=NOTE)
     assert SafetyReport.objects.count() == 0
 
 
@@ -63,7 +67,7 @@ def test_i_can_list_and_read_my_own_reports(client_for, anna):
 def linked(anna, bram, thea):
     """anna and bram a couple, thea their therapist with both partners' consent."""
     link(anna, bram)
-    give_mfa(thea)
+    give_totp(thea)
     return therapist_link(thea, anna, bram)
 
 
@@ -136,7 +140,7 @@ def test_a_report_shared_with_one_link_is_invisible_to_another(
     # The couple removes thea and links another therapist: the report was never shared with him.
     assert client_for(anna).delete("/api/pairing/therapist/").status_code == 204
     tom = make_user("tom", is_therapist=True)
-    give_mfa(tom)
+    give_totp(tom)
     second = therapist_link(tom, anna, bram)
     assert second.id != linked.id
     assert reports_shared_with_therapist(anna, link_id=second.id) == []
@@ -174,7 +178,7 @@ def test_a_report_row_tells_a_database_reader_nothing_beyond_its_existence(
 def test_nothing_about_a_report_is_logged(client_for, anna, caplog):
     with caplog.at_level(logging.DEBUG):
         _report(client_for(anna), note=NOTE)
-        _report(client_for(anna), note=NOTE, share_with_therapist="perhaps")
+        _report(client_for(anna), status=400, note=NOTE, share_with_therapist="perhaps")
     assert NOTE not in caplog.text
     assert "help_first" not in caplog.text
 

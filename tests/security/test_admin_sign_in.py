@@ -14,7 +14,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
-from tests.conftest import make_user, password_of
+from tests.factories import make_user, password_of
 from tests.mfa import give_totp, sign_in_with_two_step, totp_code
 
 pytestmark = pytest.mark.django_db

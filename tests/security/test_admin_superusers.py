@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 
-from tests.conftest import make_user, password_of
+from tests.factories import make_user, password_of
 from tests.mfa import sign_in_with_two_step
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ import time_machine
 from django.utils import timezone
 
 from pairing.models import PartnerInvite
+from tests.factories import fresh_check_in, link
 from tests.mfa import give_totp
-from tests.sessions.conftest import fresh_check_in, link
 from therapists.services import MAX_OPEN_THERAPIST_INVITES
 
 pytestmark = pytest.mark.django_db

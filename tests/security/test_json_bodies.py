@@ -14,9 +14,8 @@ from django.test import Client
 from notifications.models import PushSubscription
 from project import jsoninput
 from safety.models import SafetyReport
+from tests.factories import fresh_check_in, link, publish, therapist_link
 from tests.mfa import give_totp
-from tests.sessions.conftest import fresh_check_in, link, publish
-from tests.therapists.conftest import therapist_link
 from therapists.models import TherapistApplication
 
 pytestmark = pytest.mark.django_db

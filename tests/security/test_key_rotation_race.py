@@ -20,7 +20,7 @@ from django.test import override_settings
 from rest_framework.test import APIClient
 
 from project.management.commands import rotate_field_keys
-from tests.sessions.conftest import fresh_check_in, link, publish
+from tests.factories import fresh_check_in, link, publish
 
 pytestmark = [
     pytest.mark.postgres,

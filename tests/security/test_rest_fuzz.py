@@ -15,8 +15,8 @@ from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tests.factories import fresh_check_in, link, publish
 from tests.mfa import give_totp
-from tests.sessions.conftest import fresh_check_in, link, publish
 
 pytestmark = pytest.mark.django_db
 

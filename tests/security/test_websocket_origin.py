@@ -9,7 +9,8 @@ import pytest
 from channels.layers import channel_layers
 
 from project.ws_auth import origin_allowed
-from tests.sessions.conftest import connect, fresh_check_in, link, publish, submitted_session
+from tests.factories import fresh_check_in, link, publish, submitted_session
+from tests.support.live import connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

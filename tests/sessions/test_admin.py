@@ -5,26 +5,16 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import User
 from sessions import services as session_services
 from sessions.models import CoupleSession
+from tests.factories import MARKER, PRIVATE_MARKER, submitted_session
 from tests.mfa import sign_in_with_two_step
-
-from .conftest import MARKER, PRIVATE_MARKER, submitted_session
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def root(db) -> Client:
-    user = User.objects.create_superuser(
-        email="root@example.com", password="root-Secret-Pass-1", display_name="Root"
-    )
-    return sign_in_with_two_step(Client(), user, "root-Secret-Pass-1")
-
-
-@pytest.fixture
-def revealed(anna, bram, anna_and_bram, version) -> CoupleSession:
+def first_prompt_revealed(anna, bram, anna_and_bram, version) -> CoupleSession:
     session = submitted_session(anna, bram, version, bram_private=(1,))
     for user in (anna, bram):
         session_services.reveal_join(user=user, session_id=session.id, channel_name=f"t.{user.pk}")
@@ -43,39 +33,39 @@ def revealed(anna, bram, anna_and_bram, version) -> CoupleSession:
 FORBIDDEN = [MARKER, PRIVATE_MARKER, "Anna schrijft", "Anna", "Bram", "tell_me_more", "Tell me"]
 
 
-def test_the_list_shows_ids_status_dates_and_counts(root, revealed):
-    response = root.get(reverse("admin:couple_sessions_couplesession_changelist"))
+def test_the_list_shows_ids_status_dates_and_counts(admin_browser, first_prompt_revealed):
+    response = admin_browser.get(reverse("admin:couple_sessions_couplesession_changelist"))
     assert response.status_code == 200
     body = response.content.decode()
-    assert str(revealed.id) in body
+    assert str(first_prompt_revealed.id) in body
     row = response.context["cl"].result_list[0]
     assert (row.answers_counted, row.reveals_counted, row.reactions_counted) == (8, 1, 1)
     for word in FORBIDDEN:
         assert word not in body, word
 
 
-def test_one_session_shows_no_content_and_cannot_be_changed(root, revealed):
-    url = reverse("admin:couple_sessions_couplesession_change", args=[revealed.pk])
-    response = root.get(url)
+def test_one_session_shows_no_content_and_cannot_be_changed(admin_browser, first_prompt_revealed):
+    url = reverse("admin:couple_sessions_couplesession_change", args=[first_prompt_revealed.pk])
+    response = admin_browser.get(url)
     assert response.status_code == 200
     body = response.content.decode()
-    assert str(revealed.couple_id) in body
+    assert str(first_prompt_revealed.couple_id) in body
     assert 'name="_save"' not in body
     for word in FORBIDDEN:
         assert word not in body, word
-    root.post(url, {"status": "abandoned"})
-    revealed.refresh_from_db()
-    assert revealed.status == "revealing"
+    admin_browser.post(url, {"status": "abandoned"})
+    first_prompt_revealed.refresh_from_db()
+    assert first_prompt_revealed.status == "revealing"
 
 
-def test_sessions_cannot_be_added_or_deleted(root, revealed):
-    assert root.get(reverse("admin:couple_sessions_couplesession_add")).status_code == 403
-    delete = reverse("admin:couple_sessions_couplesession_delete", args=[revealed.pk])
-    assert root.post(delete, {"post": "yes"}).status_code == 403
-    assert CoupleSession.objects.filter(pk=revealed.pk).exists()
+def test_sessions_cannot_be_added_or_deleted(admin_browser, first_prompt_revealed):
+    assert admin_browser.get(reverse("admin:couple_sessions_couplesession_add")).status_code == 403
+    delete = reverse("admin:couple_sessions_couplesession_delete", args=[first_prompt_revealed.pk])
+    assert admin_browser.post(delete, {"post": "yes"}).status_code == 403
+    assert CoupleSession.objects.filter(pk=first_prompt_revealed.pk).exists()
 
 
-def test_staff_without_the_view_permission_see_nothing(eva, revealed):
+def test_staff_without_the_view_permission_see_nothing(eva, first_prompt_revealed):
     client = sign_in_with_two_step(Client(), eva)
     response = client.get(reverse("admin:couple_sessions_couplesession_changelist"))
     assert response.status_code == 403

@@ -3,8 +3,7 @@ import pytest
 from safety.services import report_create
 from sessions.models import Answer, ParticipantState, SessionStatus
 from sessions.services import answer_save
-
-from .conftest import answer_all, publish
+from tests.factories import answer_all, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from channels.db import database_sync_to_async
 
 from exercises.models import Prompt
 from sessions.models import CoupleSession, PromptReveal, SessionPresence, SessionStatus
-
-from .conftest import MARKER, PRIVATE_MARKER, answer_all, connect
+from tests.factories import MARKER, PRIVATE_MARKER, answer_all
+from tests.support.live import connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -188,7 +188,7 @@ async def test_reacting_to_an_unrevealed_prompt_or_with_another_word_is_an_error
     assert (await anna_live.expect("error"))["code"] == "invalid_reaction"
     await anna_live.send({"type": "react", "prompt": "not-a-uuid", "reaction": "thanks"})
     assert (await anna_live.expect("error"))["code"] == "malformed"
-    assert [m["type"] for m in await bram_live.drain()] == ["state"]
+    assert [m["type"] for m in await bram_live.drain(anna_live)] == ["state"]
     await anna_live.close()
     await bram_live.close()
 

@@ -13,8 +13,7 @@ from exercises.models import Prompt
 from project.errors import NotFound
 from sessions import consumers
 from sessions.models import SessionPresence
-
-from .conftest import connect
+from tests.support.live import connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,7 +54,7 @@ async def test_events_arriving_after_an_oversized_message_closed_the_connection_
         {"type": "session.ended"},
     ):
         await layer.send(channel, event)
-    await anna_live.nothing_more()
+    await anna_live.finished_quietly()
     # Raises here if the consumer crashed on one of them.
     await anna_live.close()
 
@@ -69,7 +68,7 @@ async def test_events_arriving_after_leave_are_dropped(anna, ready_session):
     await anna_live.send({"type": "leave"})
     assert (await anna_live.next())["type"] == "__closed__"
     await get_channel_layer().send(channel, {"type": "session.state"})
-    await anna_live.nothing_more()
+    await anna_live.finished_quietly()
     await anna_live.close()
 
 

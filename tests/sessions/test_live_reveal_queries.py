@@ -15,8 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from sessions import consumers
 from sessions.models import CoupleSession, SessionPresence
 from sessions.selectors import live_shared_state
-
-from .conftest import connect
+from tests.support.live import connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -64,7 +63,7 @@ def state_reads(monkeypatch):
     return reads
 
 
-async def test_a_first_ready_costs_at_most_11_queries_for_both_partners_together(
+async def test_a_first_ready_costs_10_queries_for_both_partners_together(
     anna, bram, ready_session, state_reads
 ):
     anna_live, bram_live = await _both(ready_session, anna, bram)
@@ -73,13 +72,13 @@ async def test_a_first_ready_costs_at_most_11_queries_for_both_partners_together
         await anna_live.expect("state", you_ready=True)
         await bram_live.expect("state", partner_ready=True)
     # The service's transaction only (it was 19 when each connection re-read its state).
-    assert queries.count <= 11
+    assert queries.count == 10
     assert state_reads == []
     await anna_live.close()
     await bram_live.close()
 
 
-async def test_the_revealing_ready_costs_at_most_16_queries_for_both_partners_together(
+async def test_the_revealing_ready_costs_15_queries_for_both_partners_together(
     anna, bram, ready_session, state_reads
 ):
     anna_live, bram_live = await _both(ready_session, anna, bram)
@@ -92,16 +91,14 @@ async def test_the_revealing_ready_costs_at_most_16_queries_for_both_partners_to
         await anna_live.expect("state", current_index=1)
         await bram_live.expect("state", current_index=1)
     # The service, then each partner's own reveal read from the database (answers never travel
-    # in an event): 12 + 2 x 2. It was 29 when each connection also re-read its state.
-    assert queries.count <= 16
+    # in an event): 11 + 2 x 2. It was 29 when each connection also re-read its state.
+    assert queries.count == 15
     assert state_reads == []
     await anna_live.close()
     await bram_live.close()
 
 
-async def test_a_reaction_costs_at_most_7_queries_and_none_to_hand_it_out(
-    anna, bram, ready_session
-):
+async def test_a_reaction_costs_6_queries_and_none_to_hand_it_out(anna, bram, ready_session):
     anna_live, bram_live = await _both(ready_session, anna, bram)
     await anna_live.send({"type": "ready"})
     await bram_live.send({"type": "ready"})
@@ -111,7 +108,7 @@ async def test_a_reaction_costs_at_most_7_queries_and_none_to_hand_it_out(
         await bram_live.send({"type": "react", "prompt": revealed["prompt"], "reaction": "thanks"})
         await anna_live.expect("reaction", from_me=False)
         await bram_live.expect("reaction", from_me=True)
-    assert queries.count <= 7
+    assert queries.count == 6
     await anna_live.close()
     await bram_live.close()
 

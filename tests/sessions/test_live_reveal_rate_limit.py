@@ -4,8 +4,7 @@
 import pytest
 
 from sessions import consumers
-
-from .conftest import connect
+from tests.support.live import connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,7 +18,7 @@ class Clock:
 
 
 @pytest.fixture
-def clock(monkeypatch) -> Clock:
+def bucket_clock(monkeypatch) -> Clock:
     clock = Clock()
     monkeypatch.setattr(consumers, "monotonic", clock)
     return clock
@@ -36,7 +35,7 @@ async def _send_unreadable(live, count: int) -> list[str]:
     return codes
 
 
-async def test_a_burst_of_40_passes_and_the_41st_is_rate_limited(anna, ready_session, clock):
+async def test_a_burst_of_40_passes_and_the_41st_is_rate_limited(anna, ready_session, bucket_clock):
     anna_live, connected, _ = await connect(anna, ready_session.id)
     assert connected
     await anna_live.expect("state")
@@ -47,7 +46,9 @@ async def test_a_burst_of_40_passes_and_the_41st_is_rate_limited(anna, ready_ses
     await anna_live.close()
 
 
-async def test_over_the_limit_a_message_is_refused_and_not_handled(anna, ready_session, clock):
+async def test_over_the_limit_a_message_is_refused_and_not_handled(
+    anna, ready_session, bucket_clock
+):
     anna_live, connected, _ = await connect(anna, ready_session.id)
     assert connected
     await anna_live.expect("state")
@@ -62,7 +63,7 @@ async def test_over_the_limit_a_message_is_refused_and_not_handled(anna, ready_s
     assert anna_live.closed_with is None
 
     # The bucket refills at 20 a second: half a second later ten more go through.
-    clock.now += 0.5
+    bucket_clock.now += 0.5
     assert await _send_unreadable(anna_live, 10) == ["malformed"] * 10
     assert await _send_unreadable(anna_live, 1) == ["rate_limited"]
     await anna_live.send({"type": "pause"})
@@ -70,7 +71,7 @@ async def test_over_the_limit_a_message_is_refused_and_not_handled(anna, ready_s
     await anna_live.close()
 
 
-async def test_a_client_that_keeps_flooding_is_closed(anna, bram, ready_session, clock):
+async def test_a_client_that_keeps_flooding_is_closed(anna, bram, ready_session, bucket_clock):
     bram_live, _, _ = await connect(bram, ready_session.id)
     anna_live, connected, _ = await connect(anna, ready_session.id)
     assert connected
@@ -89,25 +90,25 @@ async def test_a_client_that_keeps_flooding_is_closed(anna, bram, ready_session,
     await bram_live.close()
 
 
-async def test_an_accepted_message_resets_the_count_of_refusals(anna, ready_session, clock):
+async def test_an_accepted_message_resets_the_count_of_refusals(anna, ready_session, bucket_clock):
     anna_live, connected, _ = await connect(anna, ready_session.id)
     assert connected
     await anna_live.expect("state")
     await _send_unreadable(anna_live, 40)
     assert await _send_unreadable(anna_live, 39) == ["rate_limited"] * 39
 
-    clock.now += 0.075  # one and a half tokens
+    bucket_clock.now += 0.075  # one and a half tokens
     assert await _send_unreadable(anna_live, 1) == ["malformed"]
     assert await _send_unreadable(anna_live, 39) == ["rate_limited"] * 39
     assert anna_live.closed_with is None
     await anna_live.close()
 
 
-async def test_people_at_a_human_pace_are_never_limited(anna, ready_session, clock):
+async def test_people_at_a_human_pace_are_never_limited(anna, ready_session, bucket_clock):
     anna_live, connected, _ = await connect(anna, ready_session.id)
     assert connected
     await anna_live.expect("state")
     for _ in range(200):
-        clock.now += 0.1
+        bucket_clock.now += 0.1
         assert await _send_unreadable(anna_live, 1) == ["malformed"]
     await anna_live.close()

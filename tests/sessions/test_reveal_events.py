@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from sessions import services as session_services
 from sessions.models import SessionPresence
-
-from .conftest import MARKER
+from tests.factories import MARKER
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,15 @@ from pairing.services import couple_end
 from sessions.models import PromptReveal, SessionStatus
 from sessions.selectors import access_session, session_detail
 from sessions.services import session_start, session_submit
-
-from .conftest import MARKER, PRIVATE_MARKER, answer_all, publish, submitted_session
+from tests.factories import (
+    MARKER,
+    PRIVATE_MARKER,
+    answer_all,
+    fresh_check_in,
+    link,
+    publish,
+    submitted_session,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -138,8 +145,6 @@ def test_after_the_couple_ends_each_keeps_only_their_own_answers(
 def test_after_the_couple_ends_the_old_session_stays_404_for_a_new_partner(
     client_for, anna, bram, cas, ready_session
 ):
-    from .conftest import fresh_check_in, link
-
     couple_end(user=anna)
     fresh_check_in(cas)
     link(anna, cas)

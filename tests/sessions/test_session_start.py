@@ -4,8 +4,7 @@ from exercises.services import exercise_publish, exercise_unpublish
 from safety.services import report_create
 from sessions.models import CoupleSession, ParticipantState, SessionStatus
 from sessions.selectors import session_summary, sessions_for_user
-
-from .conftest import fresh_check_in, link, publish
+from tests.factories import fresh_check_in, link, publish
 
 pytestmark = pytest.mark.django_db
 

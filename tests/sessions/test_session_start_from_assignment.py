@@ -7,7 +7,7 @@ import pytest
 
 from safety.services import report_create
 from sessions.models import CoupleSession
-from tests.therapists.conftest import therapist_link
+from tests.factories import therapist_link
 from therapists.assignment_services import assignment_create
 from therapists.models import Assignment
 

@@ -2,8 +2,7 @@ import pytest
 
 from sessions.models import ParticipantState, SessionStatus
 from sessions.services import answer_save
-
-from .conftest import answer_all
+from tests.factories import answer_all
 
 pytestmark = pytest.mark.django_db
 

@@ -20,9 +20,9 @@ import pytest
 from django.conf import settings
 from websockets.asyncio.client import connect as ws_connect
 
-from bench.common import free_port, server_command, wait_for_port
-
-from .conftest import MARKER, session_key_for
+from tests.factories import MARKER
+from tests.support.live import session_key_for
+from tests.support.servers import free_port, server_command, wait_for_port
 
 ON_POSTGRES_AND_REDIS = bool(getattr(settings, "REDIS_URL", "")) and (
     settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"

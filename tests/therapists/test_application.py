@@ -3,7 +3,7 @@ from django.contrib.admin.sites import site
 from django.test import Client, RequestFactory
 
 from project.errors import DomainError
-from tests.conftest import make_user
+from tests.factories import make_user
 from tests.mfa import sign_in_with_two_step
 from therapists.application_services import therapist_application_verify
 from therapists.models import TherapistApplication

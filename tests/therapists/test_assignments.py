@@ -9,15 +9,20 @@ from safety.models import SafetyReport
 from safety.services import report_update
 from sessions import services as session_services
 from sessions.models import CoupleSession
-from tests.safety.helpers import report_unsafe, screen_positive
-from tests.sessions.conftest import answer_all, publish
+from tests.factories import (
+    ANNA_MARKER,
+    BRAM_MARKER,
+    answer_all,
+    publish,
+    report_unsafe,
+    reveal_all,
+    screen_positive,
+)
 from therapists.assignment_services import (
     assignment_create,
     session_share,
     session_start_from_assignment,
 )
-
-from .conftest import ANNA_MARKER, BRAM_MARKER, reveal_all
 
 
 def assign_url(couple) -> str:
@@ -25,7 +30,7 @@ def assign_url(couple) -> str:
 
 
 @pytest.fixture
-def assignment(linked, client_for, thea_mfa, anna_and_bram, version) -> dict:
+def posted_assignment(linked, client_for, thea_mfa, anna_and_bram, version) -> dict:
     response = client_for(thea_mfa).post(
         assign_url(anna_and_bram),
         {"exercise": version.exercise.slug, "note": "Voor volgende week", "due_on": "2030-01-15"},
@@ -35,10 +40,10 @@ def assignment(linked, client_for, thea_mfa, anna_and_bram, version) -> dict:
     return response.json()
 
 
-def test_the_therapist_assigns_an_exercise(assignment, version):
-    assert assignment["exercise"]["slug"] == version.exercise.slug
-    assert assignment["note"] == "Voor volgende week"
-    assert assignment["due_on"] == "2030-01-15"
+def test_the_therapist_assigns_an_exercise(posted_assignment, version):
+    assert posted_assignment["exercise"]["slug"] == version.exercise.slug
+    assert posted_assignment["note"] == "Voor volgende week"
+    assert posted_assignment["due_on"] == "2030-01-15"
 
 
 def test_only_published_exercises_can_be_assigned(linked, client_for, thea_mfa, anna_and_bram):
@@ -50,38 +55,42 @@ def test_only_published_exercises_can_be_assigned(linked, client_for, thea_mfa, 
 
 
 @pytest.mark.parametrize("who", ["anna", "bram"])
-def test_either_partner_sees_the_assignments(assignment, client_for, who, request):
+def test_either_partner_sees_the_assignments(posted_assignment, client_for, who, request):
     [item] = client_for(request.getfixturevalue(who)).get("/api/assignments/").json()
-    assert item["id"] == assignment["id"]
+    assert item["id"] == posted_assignment["id"]
     assert item["therapist"] == {"display_name": "Thea"}
     assert item["sessions"] == []
 
 
-def test_dirk_sees_none_of_anna_and_brams_assignments(assignment, client_for, dirk, dirk_and_ella):
+def test_dirk_sees_none_of_anna_and_brams_assignments(
+    posted_assignment, client_for, dirk, dirk_and_ella
+):
     assert client_for(dirk).get("/api/assignments/").json() == []
 
 
-def test_a_session_started_from_an_assignment_is_linked_to_it(assignment, client_for, bram):
-    response = client_for(bram).post(f"/api/assignments/{assignment['id']}/start/")
+def test_a_session_started_from_an_assignment_is_linked_to_it(posted_assignment, client_for, bram):
+    response = client_for(bram).post(f"/api/assignments/{posted_assignment['id']}/start/")
     assert response.status_code == 201
     session = CoupleSession.objects.get(pk=response.json()["id"])
     assert [str(pk) for pk in session.assignments.values_list("pk", flat=True)] == [
-        assignment["id"]
+        posted_assignment["id"]
     ]
     [item] = client_for(bram).get("/api/assignments/").json()
     assert item["sessions"][0]["id"] == str(session.pk)
 
 
-def test_starting_someone_elses_assignment_is_404(assignment, client_for, dirk, dirk_and_ella):
-    response = client_for(dirk).post(f"/api/assignments/{assignment['id']}/start/")
+def test_starting_someone_elses_assignment_is_404(
+    posted_assignment, client_for, dirk, dirk_and_ella
+):
+    response = client_for(dirk).post(f"/api/assignments/{posted_assignment['id']}/start/")
     assert response.status_code == 404
 
 
 def test_progress_shows_states_and_dates_and_no_content(
-    assignment, client_for, thea_mfa, anna, bram, anna_and_bram
+    posted_assignment, client_for, thea_mfa, anna, bram, anna_and_bram
 ):
 
-    session = session_start_from_assignment(user=anna, assignment_id=assignment["id"])
+    session = session_start_from_assignment(user=anna, assignment_id=posted_assignment["id"])
     answer_all(session, anna, text=ANNA_MARKER)
     client = client_for(thea_mfa)
     data = client.get(f"/api/therapist/couples/{anna_and_bram.pk}/").json()
@@ -106,10 +115,10 @@ def test_progress_shows_states_and_dates_and_no_content(
 
 
 def test_a_paused_partner_looks_like_one_who_has_not_answered(
-    assignment, client_for, thea_mfa, anna, bram, anna_and_bram, version
+    posted_assignment, client_for, thea_mfa, anna, bram, anna_and_bram, version
 ):
 
-    session = session_start_from_assignment(user=anna, assignment_id=assignment["id"])
+    session = session_start_from_assignment(user=anna, assignment_id=posted_assignment["id"])
     answer_all(session, anna)
     url = f"/api/therapist/couples/{anna_and_bram.pk}/"
     before = client_for(thea_mfa).get(url).content
@@ -132,7 +141,9 @@ def test_a_report_reaches_the_therapist_only_when_shared(
     assert partners[1]["shared_reports"][0]["note"] == "Ik wil dit met Thea bespreken"
 
 
-def test_the_couple_list_shows_partners_and_counts(assignment, client_for, thea_mfa, anna_and_bram):
+def test_the_couple_list_shows_partners_and_counts(
+    posted_assignment, client_for, thea_mfa, anna_and_bram
+):
     [couple] = client_for(thea_mfa).get("/api/therapist/couples/").json()
     assert couple["id"] == str(anna_and_bram.pk)
     assert couple["partners"] == [{"display_name": "Anna"}, {"display_name": "Bram"}]

@@ -12,9 +12,17 @@ from __future__ import annotations
 import pytest
 
 from sessions import services as session_services
-from tests.conftest import make_user
+from tests.factories import (
+    ANNA_MARKER,
+    BRAM_MARKER,
+    answer_all,
+    fresh_check_in,
+    link,
+    make_user,
+    publish,
+    reveal_all,
+)
 from tests.mfa import give_totp
-from tests.sessions.conftest import answer_all, fresh_check_in, link, publish
 from therapists.assignment_services import (
     assignment_create,
     session_share,
@@ -22,8 +30,6 @@ from therapists.assignment_services import (
 )
 from therapists.models import SessionShare, TherapistLink
 from therapists.services import therapist_invite_accept, therapist_invite_create
-
-from .conftest import ANNA_MARKER, BRAM_MARKER, reveal_all
 
 ACTORS = [
     "anonymous",

@@ -7,10 +7,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pairing.services import couple_end
+from tests.factories import make_user, therapist_link
+from tests.mfa import give_totp
 from therapists.models import TherapistLink, TherapistLinkStatus
 from therapists.services import therapist_invite_create
-
-from .conftest import give_mfa, therapist_link
 
 MINE = "/api/pairing/therapist/"
 
@@ -53,7 +53,7 @@ def test_one_consent_makes_the_link_pending(code, client_for, anna, anna_and_bra
 
 
 def test_the_link_is_active_only_when_both_accepted(code, client_for, anna, bram, anna_and_bram):
-    client_for(anna).post(accept_url(code))
+    assert client_for(anna).post(accept_url(code)).status_code == 200
     assert TherapistLink.objects.get().status == TherapistLinkStatus.PENDING
     response = client_for(bram).post(accept_url(code))
     assert response.json()["state"] == "active"
@@ -66,7 +66,7 @@ def test_the_link_is_active_only_when_both_accepted(code, client_for, anna, bram
 
 def test_accepting_twice_changes_nothing(code, client_for, anna, anna_and_bram):
     client = client_for(anna)
-    client.post(accept_url(code))
+    assert client.post(accept_url(code)).status_code == 200
     response = client.post(accept_url(code))
     assert response.status_code == 200
     assert response.json()["state"] == "pending"
@@ -75,7 +75,7 @@ def test_accepting_twice_changes_nothing(code, client_for, anna, anna_and_bram):
 def test_another_couple_cannot_use_a_code_already_bound(
     code, client_for, anna, anna_and_bram, dirk, dirk_and_ella
 ):
-    client_for(anna).post(accept_url(code))
+    assert client_for(anna).post(accept_url(code)).status_code == 200
     response = client_for(dirk).post(accept_url(code))
     assert response.status_code == 404
     assert response.json()["code"] == "invite_invalid"
@@ -100,10 +100,8 @@ def test_an_expired_code_does_not_work(code, client_for, anna, anna_and_bram):
 
 
 def test_a_couple_has_at_most_one_therapist(linked, client_for, anna, db, anna_and_bram):
-    from tests.conftest import make_user
-
     theo = make_user("theo", is_therapist=True)
-    give_mfa(theo)
+    give_totp(theo)
     other = therapist_invite_create(therapist=theo)
     response = client_for(anna).post(accept_url(other.code))
     assert response.status_code == 409

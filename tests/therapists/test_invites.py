@@ -6,11 +6,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.conftest import make_user
+from tests.factories import make_user, therapist_link
+from tests.mfa import give_totp
 from therapists.models import TherapistLink, TherapistLinkStatus
 from therapists.services import therapist_invite_accept, therapist_invite_create
-
-from .conftest import give_mfa, therapist_link
 
 pytestmark = pytest.mark.django_db
 
@@ -103,5 +102,5 @@ def test_partners_and_therapists_without_mfa_are_refused_first(client_for, api, 
     assert getattr(api, method)(url).status_code == 401
     assert getattr(client_for(anna), method)(url).json()["code"] == "not_a_therapist"
     assert getattr(client_for(thea), method)(url).json()["code"] == "mfa_required"
-    give_mfa(thea)
+    give_totp(thea)
     assert getattr(client_for(thea), method)(url).status_code == (200 if method == "get" else 404)

@@ -4,22 +4,26 @@ them back; the therapist reads exactly those, never a kept-private answer."""
 import pytest
 
 from pairing.services import couple_end
-from tests.conftest import make_user
-from therapists.models import SessionShare
-from therapists.services import therapist_link_end_by_partner
-
-from .conftest import (
+from tests.factories import (
     ANNA_MARKER,
     BRAM_MARKER,
     answered_session,
-    give_mfa,
+    make_user,
     reveal_all,
     therapist_link,
 )
+from tests.mfa import give_totp
+from therapists.models import SessionShare
+from therapists.services import therapist_link_end_by_partner
 
 
 def share_url(session) -> str:
     return f"/api/sessions/{session.pk}/share/"
+
+
+def share(client, session) -> None:
+    response = client.post(share_url(session))
+    assert response.status_code == 200, response.content
 
 
 def detail(client, couple) -> str:
@@ -56,8 +60,8 @@ def test_the_therapist_reads_exactly_the_sharers_answers(
 
 
 def test_both_shared_shows_both(revealed, client_for, thea_mfa, anna, bram, anna_and_bram):
-    client_for(anna).post(share_url(revealed))
-    client_for(bram).post(share_url(revealed))
+    share(client_for(anna), revealed)
+    share(client_for(bram), revealed)
     text = detail(client_for(thea_mfa), anna_and_bram)
     assert ANNA_MARKER in text and BRAM_MARKER in text
 
@@ -66,7 +70,7 @@ def test_unsharing_takes_the_answers_back_at_once(
     revealed, client_for, thea_mfa, anna, anna_and_bram
 ):
     client = client_for(anna)
-    client.post(share_url(revealed))
+    share(client, revealed)
     assert ANNA_MARKER in detail(client_for(thea_mfa), anna_and_bram)
     assert client.delete(share_url(revealed)).status_code == 204
     assert ANNA_MARKER not in detail(client_for(thea_mfa), anna_and_bram)
@@ -78,7 +82,7 @@ def test_kept_private_answers_are_never_shared(
 ):
     # bram keeps his text answer (the one with the marker) for himself.
     session = reveal_all(answered_session(version, anna, bram, bram_private=(1,)), anna, bram)
-    client_for(bram).post(share_url(session))
+    share(client_for(bram), session)
     data = client_for(thea_mfa).get(f"/api/therapist/couples/{anna_and_bram.pk}/").json()
     [shared] = data["shared_sessions"][0]["shared"]
     assert shared["display_name"] == "Bram"
@@ -110,18 +114,21 @@ def test_dirk_gets_404_on_anna_and_brams_session(revealed, client_for, dirk, dir
 def test_a_share_is_with_that_therapist_only(
     revealed, client_for, thea_mfa, anna, bram, anna_and_bram
 ):
-    client_for(anna).post(share_url(revealed))
+    share(client_for(anna), revealed)
+    assert ANNA_MARKER in detail(client_for(thea_mfa), anna_and_bram)
     therapist_link_end_by_partner(user=bram)
     theo = make_user("theo", is_therapist=True)
-    give_mfa(theo)
+    give_totp(theo)
     therapist_link(theo, anna, bram)
+    # theo reads the couple's page (``detail`` checks the 200), without what anna gave thea.
     assert ANNA_MARKER not in detail(client_for(theo), anna_and_bram)
 
 
 def test_ending_the_couple_removes_the_shared_answers_from_the_therapist(
     revealed, client_for, thea_mfa, anna, anna_and_bram
 ):
-    client_for(anna).post(share_url(revealed))
+    share(client_for(anna), revealed)
+    assert ANNA_MARKER in detail(client_for(thea_mfa), anna_and_bram)
     couple_end(user=anna)
     response = client_for(thea_mfa).get(f"/api/therapist/couples/{anna_and_bram.pk}/")
     assert response.status_code == 404

@@ -1,0 +1,1 @@
+"""Helpers that tests and the benchmarks (``bench/``) share; nothing here imports ``bench``."""
