@@ -64,6 +64,8 @@ def build_draft(slug: str = "grenzen-voelen", theme: str = Theme.BOUNDARIES) -> 
             {"value": "mood", "label_nl": "In mijn humeur", "label_en": "In my mood"},
         ],
     )
+    # Every prompt of a couple exercise carries a cue for after the reveal.
+    exercise.draft_prompts.update(talk_about_nl="Wat valt je op?", talk_about_en="What stands out?")
     return exercise
 
 

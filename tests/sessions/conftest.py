@@ -45,6 +45,8 @@ def publish(slug: str = "grenzen-voelen", extra_text_prompts: int = 0) -> Exerci
             kind=PromptKind.TEXT,
             text_nl=f"Extra vraag {number}",
             text_en=f"Extra question {number}",
+            talk_about_nl="Wat valt je op?",
+            talk_about_en="What stands out?",
         )
     return exercise_publish(exercise=exercise)
 
