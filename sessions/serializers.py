@@ -40,10 +40,12 @@ class SessionSummaryOutputSerializer(serializers.Serializer):
 
 
 class SessionListOutputSerializer(SessionSummaryOutputSerializer):
-    partner_not_now = serializers.ChoiceField(
-        choices=NotNow.choices,
+    # A plain string: the same choice set as ``message`` under a second name would be a second
+    # enum in the schema.
+    partner_not_now = serializers.CharField(
         allow_null=True,
-        help_text='The partner\'s "not now" message key while the session is open, else null.',
+        help_text='The partner\'s "not now" message key (see `message` of not-now) while the '
+        "session is open, else null.",
     )
 
 
