@@ -39,6 +39,16 @@ PROMPT_FIELDSETS = [
     (None, {"fields": ["position", "kind", ("text_nl", "text_en")]}),
     (_("Help text"), {"fields": [("help_text_nl", "help_text_en")]}),
     (
+        _("To talk about together"),
+        {
+            "fields": [("talk_about_nl", "talk_about_en")],
+            "description": _(
+                "Shown under both answers once they are revealed: one question for the "
+                "conversation. Needed for every prompt of a couple exercise."
+            ),
+        },
+    ),
+    (
         _("Scale"),
         {
             "fields": [
@@ -177,14 +187,24 @@ def _duplicate(exercise: Exercise, request: HttpRequest) -> object:
 
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
-    list_display = ["slug", "title_nl", "title_en", "theme", "minutes", "status", "live_version"]
-    list_filter = ["status", "theme", TranslationFilter]
+    list_display = [
+        "slug",
+        "title_nl",
+        "title_en",
+        "theme",
+        "level",
+        "audience",
+        "minutes",
+        "status",
+        "live_version",
+    ]
+    list_filter = ["status", "theme", "level", "audience", TranslationFilter]
     search_fields = ["slug", "title_nl", "title_en", "summary_nl", "summary_en"]
     list_select_related = ["current_version"]
     readonly_fields = ["status", "live_version", "publish_check", "preview_links"]
     inlines = [DraftPromptInline, VersionInline]
     fieldsets = [
-        (None, {"fields": ["slug", "theme", "minutes"]}),
+        (None, {"fields": ["slug", "theme", "level", "audience", "minutes"]}),
         (
             _("Texts"),
             {

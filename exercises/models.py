@@ -29,6 +29,22 @@ class Theme(models.TextChoices):
     CHILDHOOD = "childhood", _("Safety when you were a child")
     APPRECIATION = "appreciation", _("Appreciation")
     SELF_REFLECTION = "self_reflection", _("Looking at yourself")
+    FUN = "fun", _("Fun together")
+    DREAMS = "dreams", _("Dreams and plans")
+    DAILY_LIFE = "daily_life", _("Daily life")
+    REPAIR = "repair", _("Making up after a fight")
+
+
+class Level(models.TextChoices):
+    LIGHT = "light", _("Light")
+    DEEPER = "deeper", _("Deeper")
+
+
+class Audience(models.TextChoices):
+    """``couple``: both answer, then reveal together. ``solo``: for one person, never revealed."""
+
+    COUPLE = "couple", _("Couple")
+    SOLO = "solo", _("Solo")
 
 
 class Status(models.TextChoices):
@@ -66,6 +82,10 @@ class ExerciseTexts(models.Model):
     intro_en = models.TextField(_("introduction (en)"), blank=True)
     theme = models.CharField(_("theme"), max_length=32, choices=Theme.choices)
     minutes = models.PositiveSmallIntegerField(_("minutes"), default=15)
+    level = models.CharField(_("level"), max_length=8, choices=Level.choices, default=Level.LIGHT)
+    audience = models.CharField(
+        _("audience"), max_length=8, choices=Audience.choices, default=Audience.COUPLE
+    )
 
     class Meta:
         abstract = True
@@ -144,6 +164,9 @@ class PromptFields(models.Model):
     text_en = models.TextField(_("text (en)"), blank=True)
     help_text_nl = models.TextField(_("help text (nl)"), blank=True)
     help_text_en = models.TextField(_("help text (en)"), blank=True)
+    # Shown under both answers once they are revealed: a question for the conversation.
+    talk_about_nl = models.TextField(_("to talk about together (nl)"), blank=True)
+    talk_about_en = models.TextField(_("to talk about together (en)"), blank=True)
     min = models.SmallIntegerField(_("scale minimum"), null=True, blank=True)
     max = models.SmallIntegerField(_("scale maximum"), null=True, blank=True)
     min_label_nl = models.CharField(_("minimum label (nl)"), max_length=60, blank=True)

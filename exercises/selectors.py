@@ -28,7 +28,8 @@ def _published() -> QuerySet[Exercise]:
 
 
 def exercise_summary_data(*, exercise: Exercise, language: str) -> dict[str, Any]:
-    """The list shape: ``{slug, title, summary, theme, minutes, language}`` of the live version."""
+    """The list shape: ``{slug, title, summary, theme, minutes, level, audience, language}`` of
+    the live version."""
     language = library_language(language)
     version = exercise.current_version
     return {
@@ -37,6 +38,8 @@ def exercise_summary_data(*, exercise: Exercise, language: str) -> dict[str, Any
         "summary": localized(version, "summary", language),
         "theme": version.theme,
         "minutes": version.minutes,
+        "level": version.level,
+        "audience": version.audience,
         "language": language,
     }
 
@@ -66,6 +69,7 @@ def prompt_data(*, prompt: PromptFields, language: str) -> dict[str, Any]:
         "kind": prompt.kind,
         "text": localized(prompt, "text", language),
         "help_text": localized(prompt, "help_text", language),
+        "talk_about": localized(prompt, "talk_about", language),
         "min": prompt.min if is_scale else None,
         "max": prompt.max if is_scale else None,
         "min_label": localized(prompt, "min_label", language) if is_scale else "",
@@ -80,12 +84,16 @@ def prompt_data(*, prompt: PromptFields, language: str) -> dict[str, Any]:
     }
 
 
-def exercise_library(*, language: str, theme: str | None = None) -> list[dict[str, Any]]:
+def exercise_library(
+    *, language: str, theme: str | None = None, audience: str | None = None
+) -> list[dict[str, Any]]:
     """The published library in one language, ordered by title. One query at any size."""
     language = library_language(language)
     exercises = _published()
     if theme:
         exercises = exercises.filter(current_version__theme=theme)
+    if audience:
+        exercises = exercises.filter(current_version__audience=audience)
     exercises = exercises.order_by(f"current_version__title_{language}", "slug")
     return [exercise_summary_data(exercise=exercise, language=language) for exercise in exercises]
 

@@ -2,11 +2,12 @@ from rest_framework import serializers
 
 from accounts.models import Language
 
-from .models import PromptKind, Status, Theme
+from .models import Audience, Level, PromptKind, Status, Theme
 
 
 class ExerciseLibraryInputSerializer(serializers.Serializer):
     theme = serializers.ChoiceField(choices=Theme.choices, required=False)
+    audience = serializers.ChoiceField(choices=Audience.choices, required=False)
 
 
 class OptionOutputSerializer(serializers.Serializer):
@@ -20,6 +21,9 @@ class PromptOutputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=PromptKind.choices)
     text = serializers.CharField()
     help_text = serializers.CharField(allow_blank=True)
+    talk_about = serializers.CharField(
+        allow_blank=True, help_text="A question for the conversation, shown after the reveal."
+    )
     min = serializers.IntegerField(allow_null=True)
     max = serializers.IntegerField(allow_null=True)
     min_label = serializers.CharField(allow_blank=True)
@@ -33,6 +37,8 @@ class ExerciseListOutputSerializer(serializers.Serializer):
     summary = serializers.CharField()
     theme = serializers.ChoiceField(choices=Theme.choices)
     minutes = serializers.IntegerField()
+    level = serializers.ChoiceField(choices=Level.choices)
+    audience = serializers.ChoiceField(choices=Audience.choices)
     language = serializers.ChoiceField(choices=Language.choices)
 
 
@@ -59,6 +65,7 @@ class LibraryPromptSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=PromptKind.choices)
     text = LocalizedTextSerializer()
     help_text = _localized()
+    talk_about = _localized()
     min = serializers.IntegerField(allow_null=True, default=None, min_value=-100, max_value=100)
     max = serializers.IntegerField(allow_null=True, default=None, min_value=-100, max_value=100)
     min_label = _localized()
@@ -70,6 +77,8 @@ class LibraryExerciseSerializer(serializers.Serializer):
     slug = serializers.SlugField(max_length=80)
     theme = serializers.ChoiceField(choices=Theme.choices)
     minutes = serializers.IntegerField(min_value=1, max_value=240)
+    level = serializers.ChoiceField(choices=Level.choices, default=Level.LIGHT)
+    audience = serializers.ChoiceField(choices=Audience.choices, default=Audience.COUPLE)
     status = serializers.ChoiceField(choices=Status.choices)
     title = LocalizedTextSerializer()
     summary = LocalizedTextSerializer()

@@ -17,6 +17,7 @@ from project.errors import Conflict, Invalid
 
 from .models import (
     LANGUAGES,
+    Audience,
     DraftPrompt,
     Exercise,
     ExerciseVersion,
@@ -47,6 +48,8 @@ PROMPT_COPY_FIELDS = (
     "text_en",
     "help_text_nl",
     "help_text_en",
+    "talk_about_nl",
+    "talk_about_en",
     "min",
     "max",
     "min_label_nl",
@@ -81,7 +84,9 @@ def _missing_languages(obj: object, field: str) -> list[str]:
     return [lang for lang in LANGUAGES if not str(getattr(obj, f"{field}_{lang}")).strip()]
 
 
-def _prompt_problems(prompt: PromptFields, number: int) -> list[PublishProblem]:
+def _prompt_problems(
+    prompt: PromptFields, number: int, *, revealed: bool = True
+) -> list[PublishProblem]:
     problems = []
     for lang in _missing_languages(prompt, "text"):
         problems.append(
@@ -91,6 +96,25 @@ def _prompt_problems(prompt: PromptFields, number: int) -> list[PublishProblem]:
                 % {"number": number, "language": LANGUAGE_NAMES[lang]},
             )
         )
+    if revealed:
+        # A couple sees both answers side by side; the cue is what helps them talk about it.
+        missing = _missing_languages(prompt, "talk_about")
+        if len(missing) == len(LANGUAGES):
+            problems.append(
+                PublishProblem(
+                    "talk_about_missing",
+                    _("Prompt %(number)s needs a question to talk about together.")
+                    % {"number": number},
+                )
+            )
+        for lang in missing if len(missing) == 1 else []:
+            problems.append(
+                PublishProblem(
+                    "translation_missing",
+                    _("Prompt %(number)s has no %(language)s question to talk about together.")
+                    % {"number": number, "language": LANGUAGE_NAMES[lang]},
+                )
+            )
     if prompt.kind == PromptKind.SCALE:
         if prompt.min is None or prompt.max is None or prompt.min >= prompt.max:
             problems.append(
@@ -101,8 +125,17 @@ def _prompt_problems(prompt: PromptFields, number: int) -> list[PublishProblem]:
                 )
             )
         for field in ("min_label", "max_label"):
-            # An end label is optional, but if one language has it the other must too.
-            if len(_missing_languages(prompt, field)) == 1:
+            # Both ends are named, so a number on the scale means the same to both partners.
+            missing = len(_missing_languages(prompt, field))
+            if missing == len(LANGUAGES):
+                problems.append(
+                    PublishProblem(
+                        "scale_labels_missing",
+                        _("Prompt %(number)s: a scale needs a label at both ends.")
+                        % {"number": number},
+                    )
+                )
+            elif missing:
                 problems.append(
                     PublishProblem(
                         "translation_missing",
@@ -180,8 +213,9 @@ def exercise_publish_problems(
             )
     if not prompts:
         problems.append(PublishProblem("no_prompts", _("An exercise needs at least one prompt.")))
+    revealed = exercise.audience == Audience.COUPLE
     for number, prompt in enumerate(prompts, start=1):
-        problems.extend(_prompt_problems(prompt, number))
+        problems.extend(_prompt_problems(prompt, number, revealed=revealed))
     return problems
 
 
@@ -208,6 +242,8 @@ def exercise_publish(*, exercise: Exercise, by=None) -> ExerciseVersion:
         published_by=by,
         theme=exercise.theme,
         minutes=exercise.minutes,
+        level=exercise.level,
+        audience=exercise.audience,
         **texts,
     )
     Prompt.objects.bulk_create(
@@ -261,6 +297,8 @@ def exercise_duplicate_as_draft(*, exercise: Exercise) -> Exercise:
         status=Status.DRAFT,
         theme=exercise.theme,
         minutes=exercise.minutes,
+        level=exercise.level,
+        audience=exercise.audience,
         **{
             f"{field}_{lang}": getattr(exercise, f"{field}_{lang}")
             for field in EXERCISE_TEXT_FIELDS
@@ -302,6 +340,8 @@ def content_editors_group_ensure() -> Group:
 
 
 LIBRARY_FORMAT = 1
+# Plain fields an exercise's draft and each version carry besides the texts.
+VERSION_FIELDS = ("theme", "minutes", "level", "audience")
 STATUS_ORDER = ("draft", "published", "archived")
 
 
@@ -318,6 +358,7 @@ def _prompt_export(prompt: PromptFields) -> dict:
         "kind": prompt.kind,
         "text": _texts(prompt, "text"),
         "help_text": _texts(prompt, "help_text"),
+        "talk_about": _texts(prompt, "talk_about"),
         "min": prompt.min,
         "max": prompt.max,
         "min_label": _texts(prompt, "min_label"),
@@ -337,6 +378,7 @@ def _prompt_fields(item: dict) -> dict:
         "kind": item["kind"],
         **_flat(item["text"], "text"),
         **_flat(item["help_text"], "help_text"),
+        **_flat(item["talk_about"], "talk_about"),
         "min": item["min"],
         "max": item["max"],
         **_flat(item["min_label"], "min_label"),
@@ -362,6 +404,8 @@ def library_export() -> dict:
                 "slug": exercise.slug,
                 "theme": exercise.theme,
                 "minutes": exercise.minutes,
+                "level": exercise.level,
+                "audience": exercise.audience,
                 "status": exercise.status,
                 **{field: _texts(exercise, field) for field in EXERCISE_TEXT_FIELDS},
                 "prompts": [
@@ -384,7 +428,7 @@ def _draft_matches_version(exercise: Exercise, prompts: list[dict]) -> bool:
         getattr(exercise, f"{field}_{lang}").strip() == getattr(version, f"{field}_{lang}")
         for field in EXERCISE_TEXT_FIELDS
         for lang in LANGUAGES
-    ) and (exercise.theme, exercise.minutes) == (version.theme, version.minutes)
+    ) and all(getattr(exercise, field) == getattr(version, field) for field in VERSION_FIELDS)
     published = [
         {field: getattr(prompt, field) for field in PROMPT_COPY_FIELDS}
         for prompt in version.prompts.order_by("position")
@@ -411,8 +455,7 @@ def library_import(*, items: list[dict], by=None) -> ImportResult:
     for item in items:
         prompts = [_prompt_fields(prompt) for prompt in item["prompts"]]
         fields = {
-            "theme": item["theme"],
-            "minutes": item["minutes"],
+            **{field: item[field] for field in VERSION_FIELDS},
             **{
                 key: value
                 for field in EXERCISE_TEXT_FIELDS

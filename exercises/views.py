@@ -20,9 +20,7 @@ class ExerciseLibraryView(APIView):
     def get(self, request: Request) -> Response:
         filters = ExerciseLibraryInputSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        items = exercise_library(
-            language=request.user.language, theme=filters.validated_data.get("theme")
-        )
+        items = exercise_library(language=request.user.language, **filters.validated_data)
         return Response(ExerciseListOutputSerializer(items, many=True).data)
 
 

@@ -42,6 +42,16 @@ class Reaction(models.TextChoices):
     ME_TOO = "me_too", _("Me too")
 
 
+class NotNow(models.TextChoices):
+    """The kind messages a partner may send to decline or postpone a started exercise."""
+
+    NOT_TONIGHT = "not_tonight", _("Not tonight. This weekend?")
+    TOO_TIRED = "too_tired", _("I'm too tired now. Tomorrow?")
+    LATER_THIS_WEEK = "later_this_week", _("Not right now. Later this week?")
+    MORE_TIME = "more_time", _("I need a bit more time for this one.")
+    ANOTHER_ONE = "another_one", _("Not this one for me. Shall we choose another?")
+
+
 class CoupleSession(models.Model):
     """A couple doing one pinned ``ExerciseVersion``: answering alone, then revealing live.
 
@@ -121,6 +131,10 @@ class SessionParticipant(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     ready_for = models.PositiveSmallIntegerField(_("ready for prompt"), null=True, blank=True)
+    # "Not now": the message the partner sees until it is taken back or answering resumes.
+    # ``not_now_at`` stays once set: after a "not now" nobody is told the other is waiting.
+    not_now = models.CharField(_("not now"), max_length=16, choices=NotNow.choices, blank=True)
+    not_now_at = models.DateTimeField(_("not now since"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("session participant")

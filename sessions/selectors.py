@@ -21,7 +21,14 @@ from exercises.models import Prompt
 from exercises.selectors import exercise_ref, prompt_data
 from project.errors import NotFound
 
-from .models import Answer, CoupleSession, PromptReveal, SessionParticipant, SessionPresence
+from .models import (
+    OPEN_SESSION_STATUSES,
+    Answer,
+    CoupleSession,
+    PromptReveal,
+    SessionParticipant,
+    SessionPresence,
+)
 
 # A connection refreshes its presence row every HEARTBEAT; a row older than PRESENCE_TIMEOUT
 # belongs to a worker that died without closing it and no longer counts.
@@ -55,10 +62,13 @@ def access_session(
 
 
 def sessions_for_user(*, user: User) -> QuerySet[CoupleSession]:
-    """Sessions of every couple this person is or was in, newest first."""
+    """Sessions of every couple this person is or was in, newest first. Each carries
+    ``partner_not_now``: the partner's "not now" message, or "" (in the same query)."""
+    partner_not_now = SessionParticipant.objects.filter(session=OuterRef("pk")).exclude(user=user)
     return (
         CoupleSession.objects.filter(couple__members__user=user)
         .select_related("version", "exercise")
+        .annotate(partner_not_now=Subquery(partner_not_now.values("not_now")[:1]))
         .order_by("-created_at")
     )
 
@@ -127,6 +137,7 @@ def session_detail(*, user: User, session: CoupleSession) -> dict[str, Any]:
         "prompts": [prompt_data(prompt=prompt, language=language) for prompt in prompts],
         "me": {
             "state": mine.state,
+            "not_now": not_now_data(mine),
             "answers": [
                 {"prompt": prompt.id, **answer_data(own[prompt.id], own=True)}
                 for prompt in prompts
@@ -135,7 +146,11 @@ def session_detail(*, user: User, session: CoupleSession) -> dict[str, Any]:
         },
         "partner": None
         if couple_ended or partner is None
-        else {"display_name": partner.user.display_name, "state": partner.state},
+        else {
+            "display_name": partner.user.display_name,
+            "state": partner.state,
+            "not_now": not_now_data(partner),
+        },
         "revealed": [
             {
                 "prompt": prompt_id,
@@ -282,4 +297,23 @@ def reveal_message(*, user: User, session_id: UUID, prompt_id: UUID) -> dict[str
         "index": session.revealed_index,
         "mine": answer_data(answers.get(user.pk), own=True),
         "partner": answer_data(partner_answer, own=False),
+    }
+
+
+def not_now_data(participant: SessionParticipant) -> dict[str, Any] | None:
+    """``{message, at}`` while this partner's "not now" stands, else None."""
+    if not participant.not_now:
+        return None
+    return {"message": participant.not_now, "at": participant.not_now_at}
+
+
+def session_list_item(*, session: CoupleSession, language: str) -> dict[str, Any]:
+    """A session of ``sessions_for_user`` for the list: the summary and, while it is open, the
+    partner's "not now" message key (or None)."""
+    not_now = (
+        getattr(session, "partner_not_now", "") if session.status in OPEN_SESSION_STATUSES else ""
+    )
+    return {
+        **session_summary(session=session, language=language),
+        "partner_not_now": not_now or None,
     }

@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from exercises.serializers import PromptOutputSerializer
 
-from .models import ParticipantState, SessionStatus
+from .models import NotNow, ParticipantState, SessionStatus
 
 
 class SessionStartInputSerializer(serializers.Serializer):
@@ -31,12 +31,31 @@ class ExerciseRefOutputSerializer(serializers.Serializer):
     title = serializers.CharField()
 
 
-class SessionListOutputSerializer(serializers.Serializer):
+class SessionSummaryOutputSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     exercise = ExerciseRefOutputSerializer()
     status = serializers.ChoiceField(choices=SessionStatus.choices)
     created_at = serializers.DateTimeField()
     completed_at = serializers.DateTimeField(allow_null=True)
+
+
+class SessionListOutputSerializer(SessionSummaryOutputSerializer):
+    # A plain string: the same choice set as ``message`` under a second name would be a second
+    # enum in the schema.
+    partner_not_now = serializers.CharField(
+        allow_null=True,
+        help_text='The partner\'s "not now" message key (see `message` of not-now) while the '
+        "session is open, else null.",
+    )
+
+
+class NotNowInputSerializer(serializers.Serializer):
+    message = serializers.ChoiceField(choices=NotNow.choices)
+
+
+class NotNowOutputSerializer(serializers.Serializer):
+    message = serializers.ChoiceField(choices=NotNow.choices)
+    at = serializers.DateTimeField()
 
 
 class AnswerValueOutputSerializer(serializers.Serializer):
@@ -50,12 +69,14 @@ class MyAnswerOutputSerializer(AnswerValueOutputSerializer):
 
 class SessionMeOutputSerializer(serializers.Serializer):
     state = serializers.ChoiceField(choices=ParticipantState.choices)
+    not_now = NotNowOutputSerializer(allow_null=True)
     answers = MyAnswerOutputSerializer(many=True)
 
 
 class SessionPartnerOutputSerializer(serializers.Serializer):
     display_name = serializers.CharField()
     state = serializers.ChoiceField(choices=ParticipantState.choices)
+    not_now = NotNowOutputSerializer(allow_null=True)
 
 
 class RevealedOutputSerializer(serializers.Serializer):
@@ -66,7 +87,7 @@ class RevealedOutputSerializer(serializers.Serializer):
     )
 
 
-class SessionDetailOutputSerializer(SessionListOutputSerializer):
+class SessionDetailOutputSerializer(SessionSummaryOutputSerializer):
     prompts = PromptOutputSerializer(many=True)
     me = SessionMeOutputSerializer()
     partner = SessionPartnerOutputSerializer(

@@ -38,6 +38,7 @@ from .models import (
     OPEN_SESSION_STATUSES,
     Answer,
     CoupleSession,
+    NotNow,
     ParticipantState,
     PromptReveal,
     Reaction,
@@ -293,6 +294,10 @@ def answer_save(
     if participant.state == ParticipantState.NOT_STARTED:
         participant.state = ParticipantState.DRAFTING
         participant.save(update_fields=["state"])
+    if participant.not_now:
+        # Answering again takes an earlier "not now" back.
+        participant.not_now = ""
+        participant.save(update_fields=["not_now"])
     return answer
 
 
@@ -437,13 +442,17 @@ def _notify_partner_waiting(*, live: _Live, user: User) -> None:
     # The participants are the couple's members: with everyone here nobody is waited for.
     if session.status == SessionStatus.COMPLETED or live.everyone_present:
         return
+    if _not_now_said(session=session):
+        # Never pressure: after either partner said "not now", nobody is told to come.
+        return
     for member in couple_members(couple=session.couple):
         if member.pk != user.pk and member.pk not in live.present:
             notify(
                 user=member,
                 event=Event.PARTNER_WAITING,
                 path=_session_path(session),
-                dedupe_key=f"waiting:{session.id}:{session.current_index}",
+                # At most once per session, however often or at whichever prompt.
+                dedupe_key=f"waiting:{session.id}",
             )
 
 
@@ -547,3 +556,41 @@ def reveal_pause(*, user: User, session_id: UUID) -> None:
 @transaction.atomic
 def reveal_resume(*, user: User, session_id: UUID) -> None:
     _set_paused(user=user, session_id=session_id, paused=False)
+
+
+# ---- not now -----------------------------------------------------------------------------------
+
+
+def _not_now_said(*, session: CoupleSession) -> bool:
+    return SessionParticipant.objects.filter(session=session, not_now_at__isnull=False).exists()
+
+
+@transaction.atomic
+def session_not_now(*, user: User, session: CoupleSession, message: str) -> SessionParticipant:
+    """Decline or postpone a started exercise with one of the kind messages (``NotNow``); the
+    partner sees it. The session stays open: either partner can pick it up later.
+
+    No safety gate, like pausing: saying "not now" is always allowed, and it reads the same to
+    the partner whoever says it and why.
+    """
+    if message not in NotNow.values:
+        raise Invalid(fields={"message": [_("Choose one of the messages.")]})
+    session = CoupleSession.objects.select_for_update(of=("self",)).get(pk=session.pk)
+    if session.status not in OPEN_SESSION_STATUSES:
+        raise Conflict("session_not_open", _("This session has already ended."))
+    participant = _my_participant(session=session, user=user)
+    participant.not_now = message
+    participant.not_now_at = timezone.now()
+    participant.save(update_fields=["not_now", "not_now_at"])
+    return participant
+
+
+@transaction.atomic
+def session_not_now_withdraw(*, user: User, session: CoupleSession) -> SessionParticipant:
+    """Take my "not now" back; the partner no longer sees it. Waiting notifications stay off
+    for this session."""
+    participant = _my_participant(session=session, user=user)
+    if participant.not_now:
+        participant.not_now = ""
+        participant.save(update_fields=["not_now"])
+    return participant

@@ -15,4 +15,9 @@ urlpatterns = [
         views.SessionSubmitView.as_view(),
         name="session-submit",
     ),
+    path(
+        "sessions/<uuid:session_id>/not-now/",
+        views.SessionNotNowView.as_view(),
+        name="session-not-now",
+    ),
 ]

@@ -10,6 +10,8 @@ from . import selectors, services
 from .serializers import (
     AnswerInputSerializer,
     MyAnswerOutputSerializer,
+    NotNowInputSerializer,
+    NotNowOutputSerializer,
     SessionAlreadyOpenOutputSerializer,
     SessionDetailOutputSerializer,
     SessionListOutputSerializer,
@@ -28,7 +30,7 @@ class SessionListView(APIView):
     def get(self, request: Request) -> Response:
         language = request.user.language
         items = [
-            selectors.session_summary(session=session, language=language)
+            selectors.session_list_item(session=session, language=language)
             for session in selectors.sessions_for_user(user=request.user)
         ]
         return Response(SessionListOutputSerializer(items, many=True).data)
@@ -83,3 +85,27 @@ class SessionSubmitView(APIView):
         session = selectors.access_session(user=request.user, session_id=session_id)
         services.session_submit(user=request.user, session=session)
         return _detail_response(request, session_id)
+
+
+class SessionNotNowView(APIView):
+    @extend_schema(
+        request=NotNowInputSerializer,
+        responses=NotNowOutputSerializer,
+        description='Decline or postpone with one of a few kind messages ("not tonight, this '
+        'weekend?"); the partner sees it and is no longer told that I am waiting.',
+        operation_id="sessions_not_now",
+    )
+    def post(self, request: Request, session_id: UUID) -> Response:
+        payload = NotNowInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        session = selectors.access_session(user=request.user, session_id=session_id)
+        participant = services.session_not_now(
+            user=request.user, session=session, message=payload.validated_data["message"]
+        )
+        return Response(NotNowOutputSerializer(selectors.not_now_data(participant)).data)
+
+    @extend_schema(request=None, responses={204: None}, operation_id="sessions_not_now_withdraw")
+    def delete(self, request: Request, session_id: UUID) -> Response:
+        session = selectors.access_session(user=request.user, session_id=session_id)
+        services.session_not_now_withdraw(user=request.user, session=session)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -170,6 +170,8 @@ def build_draft(slug: str = "grenzen-voelen", theme: str = Theme.BOUNDARIES) -> 
             {"value": "mood", "label_nl": "In mijn humeur", "label_en": "In my mood"},
         ],
     )
+    # Every prompt of a couple exercise carries a cue for after the reveal.
+    exercise.draft_prompts.update(talk_about_nl="Wat valt je op?", talk_about_en="What stands out?")
     return exercise
 
 
@@ -183,6 +185,8 @@ def publish(slug: str = "grenzen-voelen", extra_text_prompts: int = 0) -> Exerci
             kind=PromptKind.TEXT,
             text_nl=f"Extra vraag {number}",
             text_en=f"Extra question {number}",
+            talk_about_nl="Wat valt je op?",
+            talk_about_en="What stands out?",
         )
     return exercise_publish(exercise=exercise)
 

@@ -49,7 +49,7 @@ def test_partners_pair_with_a_code_and_either_can_end_it(live_server, two_phones
     page = open_screen(anna, live_server.url + "/couple")
     page.get_by_text("You and Bram").wait_for()
     screenshot(page, "couple")
-    page.get_by_role("button", name="End our couple").click()
+    page.get_by_role("button", name="Unlink").click()
     # A skippable note on safety around leaving comes first.
     page.get_by_test_id("leaving-note").get_by_text("Before you end it").wait_for()
     page.get_by_test_id("leaving-note-continue").click()

@@ -1,10 +1,12 @@
 """Every main screen: drawn without console errors or CSP violations, screenshotted under
-tests/artifacts/, and free of serious or critical axe-core findings."""
+tests/artifacts/, and free of serious or critical axe-core findings. In Dutch, no screen shows a
+raw catalog key, an English catalog string or an English server message."""
 
 import datetime
 import json
 from pathlib import Path
 
+import polib
 import pytest
 
 from exercises.services import library_import
@@ -25,6 +27,10 @@ ANONYMOUS = {
     "verify": "/verify",
     "help-first-anonymous": "/help",
     "advice": "/advice",
+    "guide-how": "/guide/how",
+    "guide-privacy": "/guide/privacy",
+    "guide-not-for": "/guide/not-for",
+    "guide-after-a-reveal": "/guide/after-a-reveal",
     "not-found": "/library/../s",
 }
 SIGNED_IN = {
@@ -39,7 +45,37 @@ SIGNED_IN = {
     "couple": "/couple",
     "history": "/history",
     "therapist": "/therapist",
+    "guide-how": "/guide/how",
+    "guide-privacy": "/guide/privacy",
+    "guide-not-for": "/guide/not-for",
+    "guide-after-a-reveal": "/guide/after-a-reveal",
 }
+ROOT = Path(__file__).resolve().parents[2]
+I18N = ROOT / "frontend" / "static" / "frontend" / "i18n"
+
+
+def english_leaks() -> tuple[set[str], set[str]]:
+    """The PWA's catalog keys, and English texts a Dutch screen must not show: catalog strings
+    and server messages whose Dutch differs (long enough not to be a name or a shared word)."""
+    en = json.loads((I18N / "en.json").read_text())
+    nl = json.loads((I18N / "nl.json").read_text())
+    texts = {text for key, text in en.items() if nl.get(key) != text and len(text) >= 20}
+    for po_path in ROOT.glob("*/locale/nl/LC_MESSAGES/django.po"):
+        for entry in polib.pofile(str(po_path)):
+            if entry.msgstr and entry.msgstr != entry.msgid and len(entry.msgid) >= 20:
+                texts.add(entry.msgid)
+    plain = {text for text in texts if "{" not in text and "%(" not in text}
+    return set(en), plain
+
+
+KEYS, ENGLISH = english_leaks()
+
+
+def untranslated_on(page) -> list[str]:
+    shown = page.inner_text("body")
+    keys = [key for key in KEYS if key in shown]
+    english = [text for text in ENGLISH if text in shown]
+    return keys + english
 
 
 @pytest.fixture
@@ -63,7 +99,10 @@ def check(watched, url, name, screenshot) -> list:
     settled(page)
     assert page.title() == "Tweespraak", name
     screenshot(page, f"screen-{name}")
-    return [(name, finding) for finding in axe_violations(page)]
+    found = [(name, finding) for finding in axe_violations(page)]
+    if name.startswith("nl-"):
+        found += [(name, text) for text in untranslated_on(page)]
+    return found
 
 
 def test_every_main_screen_is_clean_accessible_and_screenshotted(
@@ -78,6 +117,12 @@ def test_every_main_screen_is_clean_accessible_and_screenshotted(
         findings += check(watched, live_server.url + path, name, screenshot)
     assert findings == []
     assert watched.errors == []
+
+
+def test_the_leak_check_knows_english_when_it_sees_it():
+    assert "guide.how.title" in KEYS
+    assert "How Tweespraak works" in ENGLISH
+    assert "This session has already ended." in ENGLISH
 
 
 def test_the_screens_work_in_dutch_too(

@@ -49,6 +49,8 @@ def test_the_list_shows_only_published_exercises_in_my_language(client_for, anna
         "summary": "Short summary.",
         "theme": "boundaries",
         "minutes": 15,
+        "level": "light",
+        "audience": "couple",
         "language": "en",
     }
 
@@ -91,6 +93,7 @@ def test_detail_shows_the_published_version_not_the_draft(client_for, anna, libr
     text, scale, choice, multi = body["prompts"]
     assert text["text"] == "When did you feel a boundary?"
     assert text["help_text"] == "Take your time."
+    assert text["talk_about"] == "What stands out?"
     assert (text["min"], text["max"], text["min_label"], text["options"]) == (None, None, "", [])
     assert (scale["min"], scale["max"]) == (1, 5)
     assert (scale["min_label"], scale["max_label"]) == ("Hard", "Easy")
@@ -107,6 +110,7 @@ def test_detail_shows_the_published_version_not_the_draft(client_for, anna, libr
         "kind",
         "text",
         "help_text",
+        "talk_about",
         "min",
         "max",
         "min_label",
@@ -142,7 +146,13 @@ def test_the_detail_makes_the_same_number_of_queries_for_more_prompts(client_for
     library.refresh_from_db()
     for position in range(5, 9):
         DraftPrompt.objects.create(
-            exercise=library, position=position, kind="text", text_nl="x", text_en="y"
+            exercise=library,
+            position=position,
+            kind="text",
+            text_nl="x",
+            text_en="y",
+            talk_about_nl="z",
+            talk_about_en="z",
         )
     exercise_publish(exercise=library)
     large = _library_queries(client, detail("gepubliceerd"))

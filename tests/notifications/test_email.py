@@ -57,7 +57,7 @@ def test_detailed_texts_name_the_event_and_nothing_more(anna, enqueue, no_quiet_
 
     [email] = outbox_mail
     assert email.subject == (
-        "Jullie hebben allebei geantwoord. Je kunt jullie antwoorden nu samen bekijken"
+        "Jullie hebben allebei geantwoord. Je kunt jullie antwoorden nu samen onthullen"
     )
 
 

@@ -1,6 +1,7 @@
 """The features call ``notify`` where docs/notifications.md says: partner_started, ready_to_reveal,
-partner_waiting (once per prompt, however often someone reconnects), assignment_created and the
-"due tomorrow" source. Each event is enqueued once, and a paused partner changes nothing."""
+partner_waiting (once per session, however often someone reconnects, never after a "not now"),
+assignment_created and the "due tomorrow" source. Each event is enqueued once, and a paused
+partner changes nothing."""
 
 import re
 from datetime import timedelta
@@ -110,7 +111,7 @@ def test_nobody_is_told_to_come_when_both_are_there(
     assert [row.user for row in rows(Event.PARTNER_WAITING)] == [bram]
 
 
-def test_waiting_again_at_a_later_question_tells_the_partner_again(
+def test_waiting_again_at_a_later_question_does_not_tell_the_partner_again(
     run, anna, bram, anna_and_bram, version, device_for
 ):
     device_for(bram)
@@ -121,7 +122,9 @@ def test_waiting_again_at_a_later_question_tells_the_partner_again(
     run(session_services.reveal_ready, user=bram, session_id=session.id)
     run(session_services.reveal_leave, channel_name="test.b")
     run(session_services.reveal_ready, user=anna, session_id=session.id)
-    assert [row.user for row in rows(Event.PARTNER_WAITING)] == [bram, bram]
+    session.refresh_from_db()
+    assert session.current_index == 1  # anna now waits at the second question
+    assert [row.user for row in rows(Event.PARTNER_WAITING)] == [bram]
 
 
 def test_an_assignment_tells_both_partners_once(run, thea, anna, bram, anna_and_bram, version):

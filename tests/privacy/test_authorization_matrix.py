@@ -110,6 +110,8 @@ ROWS: dict[tuple[str, str], dict] = {
     ("POST", "api/sessions/<uuid:session_id>/submit/"): OBJECT,
     ("POST", "api/sessions/<uuid:session_id>/share/"): OBJECT,
     ("DELETE", "api/sessions/<uuid:session_id>/share/"): OBJECT,
+    ("POST", "api/sessions/<uuid:session_id>/not-now/"): OBJECT,
+    ("DELETE", "api/sessions/<uuid:session_id>/not-now/"): OBJECT,
     ("GET", "api/assignments/"): SIGNED_IN,
     ("POST", "api/assignments/<uuid:assignment_id>/start/"): OBJECT,
     ("GET", "api/therapist/couples/"): therapist_only(linked=200, unlinked=200),
@@ -250,6 +252,7 @@ def build_world(actor: str) -> dict:
                 "value": "x",
                 "keep_private": False,
             },
+            "api/sessions/<uuid:session_id>/not-now/": {"message": "not_tonight"},
             "api/safety/reports/<uuid:report_id>/": {"share_with_therapist": False},
             "api/therapist/couples/<uuid:couple_id>/assignments/": {
                 "exercise": version.exercise.slug

@@ -110,7 +110,7 @@ def test_the_first_save_turns_my_state_into_drafting(client_for, anna, bram, ses
     states = {p.user: p.state for p in session.participants.all()}
     assert states == {anna: ParticipantState.DRAFTING, bram: ParticipantState.NOT_STARTED}
     body = client_for(bram).get(f"/api/sessions/{session.id}/").json()
-    assert body["partner"] == {"display_name": "Anna", "state": "drafting"}
+    assert body["partner"] == {"display_name": "Anna", "state": "drafting", "not_now": None}
 
 
 def test_a_prompt_of_another_session_is_404_prompt_not_in_session(

@@ -20,8 +20,8 @@ def test_it_starts_a_session_pinned_to_the_current_version(
     assert body["status"] == "answering"
     assert body["exercise"] == {"slug": "grenzen-voelen", "title": "Titel grenzen-voelen"}
     assert [prompt["kind"] for prompt in body["prompts"]] == ["text", "scale", "choice", "multi"]
-    assert body["me"] == {"state": "not_started", "answers": []}
-    assert body["partner"] == {"display_name": "Bram", "state": "not_started"}
+    assert body["me"] == {"state": "not_started", "not_now": None, "answers": []}
+    assert body["partner"] == {"display_name": "Bram", "state": "not_started", "not_now": None}
     assert body["revealed"] == []
     session = CoupleSession.objects.get(pk=body["id"])
     assert session.version == version

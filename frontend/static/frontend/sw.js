@@ -2,7 +2,7 @@
 // It keeps only the app shell (HTML, scripts, styles, strings, icons) for offline use.
 // It never caches API or account responses, WebSocket traffic, safety screens' data or answers:
 // those always go to the network and are never stored here.
-const SHELL_CACHE = "tweespraak-shell-v7";
+const SHELL_CACHE = "tweespraak-shell-v8";
 const SHELL = [
   "/",
   "/manifest.webmanifest",
@@ -28,12 +28,15 @@ const SHELL = [
   "/static/frontend/js/parts/code_form.js",
   "/static/frontend/js/parts/countries.js",
   "/static/frontend/js/parts/leaving_note.js",
+  "/static/frontend/js/parts/not_now.js",
   "/static/frontend/js/parts/notifications.js",
   "/static/frontend/js/parts/resources.js",
+  "/static/frontend/js/parts/reveal_extras.js",
   "/static/frontend/js/parts/session_list.js",
   "/static/frontend/js/parts/therapist_link.js",
   "/static/frontend/vendor/uqr/uqr.js",
   "/static/frontend/js/screens/accounts.js",
+  "/static/frontend/js/screens/guide.js",
   "/static/frontend/js/screens/home.js",
   "/static/frontend/js/screens/library.js",
   "/static/frontend/js/screens/pairing.js",

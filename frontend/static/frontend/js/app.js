@@ -4,6 +4,7 @@ import { listenForShiftExit } from "./exit.js";
 import { browserLanguage, setLanguage } from "./i18n.js";
 import { route, startRouter } from "./router.js";
 import * as accounts from "./screens/accounts.js";
+import * as guide from "./screens/guide.js";
 import * as home from "./screens/home.js";
 import * as library from "./screens/library.js";
 import * as pairing from "./screens/pairing.js";
@@ -29,6 +30,8 @@ function routes() {
   route("/profile/devices", security.devices, { auth: true });
   route("/help", safety.help);
   route("/advice", safety.advice);
+  route("/guide", guide.guide);
+  route("/guide/:page", guide.guide);
   route("/check-in", safety.checkIn, { auth: true });
   route("/pair", pairing.invite, { auth: true });
   route("/pair/:code", pairing.accept, { auth: true });

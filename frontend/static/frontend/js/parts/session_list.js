@@ -11,6 +11,9 @@ export function sessionList(items) {
         h("a", { href: `/s/${item.id}` }, item.exercise?.title || t("session.untitled")),
         " ",
         h("span", { class: "badge" }, t(`status.${item.status}`)),
+        item.partner_not_now
+          ? h("p", { class: "hint", "data-testid": "partner-not-now" }, t("notnow.in_list", { message: t(`notnow.msg.${item.partner_not_now}`) }))
+          : null,
       ),
     ),
   );

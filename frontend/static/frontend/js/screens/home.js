@@ -16,6 +16,7 @@ function welcome() {
       h("a", { href: "/signup", class: "button" }, t("nav.signup")),
       h("a", { href: "/login", class: "button secondary" }, t("nav.login")),
     ),
+    h("p", {}, h("a", { href: "/guide/how" }, t("guide.how.title"))),
     h("p", {}, h("a", { href: "/advice" }, t("nav.advice"))),
   );
 }
@@ -78,5 +79,7 @@ export function home() {
     checkInCard(),
     coupleCard(),
     sessionsCard(),
+    h("ul", { class: "link-list guide-links" },
+      ["how", "privacy", "not-for"].map((key) => h("li", {}, h("a", { href: `/guide/${key}` }, t(`guide.${key}.title`))))),
   );
 }

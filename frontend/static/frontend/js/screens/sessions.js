@@ -6,6 +6,8 @@ import { empty, formError, h, onSubmit, screen } from "../dom.js";
 import { t } from "../i18n.js";
 import { navigate, onLeave, rerender } from "../router.js";
 import { valueText } from "../parts/answers.js";
+import { notNowCard, partnerNotNow } from "../parts/not_now.js";
+import { repairLink, scaleEnds, talkAboutCue } from "../parts/reveal_extras.js";
 import { sessionList } from "../parts/session_list.js";
 import { shareCard } from "../parts/therapist_link.js";
 
@@ -15,7 +17,7 @@ const REACTIONS = ["thanks", "hear_you", "tell_me_more", "me_too"];
 export async function history() {
   const data = await api.get("sessions/");
   const done = (data.results || data).filter((item) => item.status === "completed");
-  return screen(t("history.title"), done.length ? sessionList(done) : empty(t("history.empty")));
+  return screen(t("history.title"), done.length ? sessionList(done) : empty(t("history.empty")), repairLink());
 }
 
 // Revealed answers arrive as {value, keep_private}, as a bare value, or as null when kept.
@@ -209,6 +211,8 @@ function answering(session, local, { offline = false } = {}) {
     offline ? h("p", { class: "notice", role: "status", "data-testid": "offline-notice" }, t("session.offline")) : null,
     h("p", {}, t("session.answer_intro")),
     partnerLine(session),
+    partnerNotNow(session),
+    notNowCard(session, rerender),
     h("ol", { class: "prompts" }, items),
     review,
     summary,
@@ -222,6 +226,8 @@ function waiting(session) {
     session.exercise?.title || t("session.untitled"),
     h("p", { class: "notice", role: "status" }, t("session.submitted")),
     partnerLine(session),
+    partnerNotNow(session),
+    notNowCard(session, rerender),
     h("button", { type: "button", class: "button secondary", onclick: () => rerender() }, t("action.refresh")),
   );
 }
@@ -252,6 +258,8 @@ function revealCard(prompt, item, partnerName, react) {
       h("div", { class: "answer mine" }, h("p", { class: "who" }, t("reveal.you")), h("p", {}, revealedText(prompt, item.mine, "mine"))),
       h("div", { class: "answer partner" }, h("p", { class: "who" }, partnerName), h("p", {}, revealedText(prompt, item.partner, "partner"))),
     ),
+    scaleEnds(prompt),
+    talkAboutCue(prompt),
     buttons,
     reactions,
   );
@@ -270,6 +278,7 @@ function completed(session) {
       ? h("ol", { class: "revealed-list" }, items.map((item) => revealCard(byId.get(item.prompt), item, name, null)))
       : empty(t("history.nothing_revealed")),
     items.length && session.partner ? shareCard(session) : null,
+    items.length ? repairLink() : null,
     h("a", { href: "/history", class: "button secondary" }, t("nav.history")),
   );
 }
@@ -312,6 +321,7 @@ function liveReveal(session) {
   const done = h("section", { class: "card done", hidden: true, tabindex: "-1" },
     h("h2", {}, t("reveal.completed_title")),
     h("p", {}, t("reveal.completed_body")),
+    repairLink(),
     h("a", { href: "/", class: "button" }, t("action.home")),
   );
 
