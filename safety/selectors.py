@@ -13,6 +13,7 @@ nothing that depends on the other person's check-ins, reports or pause.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -162,6 +163,14 @@ def reports_shared_with_therapist(user: User) -> QuerySet[SafetyReport]:
     to ``user``'s couple with ``user``'s consent. Reports not opted in never leave this app.
     """
     return reports_for(user).filter(share_with_therapist=True)
+
+
+def reports_shared_with_therapist_by(users: Iterable[User]) -> QuerySet[SafetyReport]:
+    """:func:`reports_shared_with_therapist` for several people in one query (a therapist's
+    caseload), newest first; the same condition: the caller checked the link and consent."""
+    return SafetyReport.objects.filter(user__in=list(users), share_with_therapist=True).order_by(
+        "-created_at"
+    )
 
 
 def normalise_country(country: str | None) -> str:
