@@ -27,12 +27,14 @@ from tests.therapists.conftest import (
     therapist_link,
 )
 from therapists.assignment_services import assignment_create, session_share
+from therapists.caseload_services import clinical_note_create
 from therapists.models import TherapistApplication
 from therapists.services import therapist_link_end_by_partner
 
 from .conftest import reauthenticate
 
 ASSIGNMENT_NOTE = "THEA-NOTE-MARKER-51b0"
+CLINICAL_NOTE = "THEA-CLINICAL-NOTE-MARKER-0c7d"
 
 # app.Model.field -> (whose export, section, key)
 COVERED: dict[str, tuple[str, str, str]] = {
@@ -53,6 +55,7 @@ COVERED: dict[str, tuple[str, str, str]] = {
     "therapists.SessionShare.user": ("anna", "exercises", "shared_with_therapist"),
     "therapists.SessionShare.therapist": ("thea", "exercises", "shared_with_me"),
     "therapists.Assignment.therapist": ("thea", "exercises", "assignments_given"),
+    "therapists.ClinicalNote.therapist": ("thea", "therapist_links", "clinical_notes"),
     "safety.SafetyCheckIn.user": ("anna", "safety", "check_ins"),
     "safety.SafetyReport.user": ("anna", "safety", "reports"),
     "safety.SafetyState.user": ("anna", "safety", "pause"),
@@ -110,6 +113,7 @@ def plant_a_row_for_every_foreign_key(anna, bram, thea, client_for) -> None:
         exercise_slug=publish().exercise.slug,
         note=ASSIGNMENT_NOTE,
     )
+    clinical_note_create(therapist=thea, couple_id=couple.id, text=CLINICAL_NOTE)
     # reveal_all joins both partners and nobody leaves: anna's connection still has its
     # presence row.
     session = reveal_all(answered_session(publish("tweede"), anna, bram), anna, bram)
@@ -172,6 +176,7 @@ def test_a_therapists_export_holds_their_notes_and_links_but_no_answers(
     export = json.loads(body)
 
     assert ASSIGNMENT_NOTE in body
+    assert [note["text"] for note in export["therapist_links"]["clinical_notes"]] == [CLINICAL_NOTE]
     assert [link["status"] for link in export["therapist_links"]["links_i_issued"]] == ["ended"]
     assert export["exercises"]["shared_with_me"][0].keys() == {"session", "shared_at"}
     # anna shared her answers with thea, but they are anna's: read in the app, never exported.
@@ -196,6 +201,10 @@ def test_a_partners_export_names_the_therapist_and_who_ended_the_link(anna, bram
     assert [link["ended_by_me"] for link in brams] == [True]
     assert annas[0]["accepted_at"] is not None
     assert exports["Anna"]["therapist_links"]["links_i_issued"] == []
+    # thea's private notes about them are hers alone.
+    for export in exports.values():
+        assert export["therapist_links"]["clinical_notes"] == []
+        assert CLINICAL_NOTE not in json.dumps(export)
 
 
 def test_notifications_show_the_push_host_only_and_none_of_my_partners(
