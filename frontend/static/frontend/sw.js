@@ -2,7 +2,7 @@
 // It keeps only the app shell (HTML, scripts, styles, strings, icons) for offline use.
 // It never caches API or account responses, WebSocket traffic, safety screens' data or answers:
 // those always go to the network and are never stored here.
-const SHELL_CACHE = "tweespraak-shell-v7";
+const SHELL_CACHE = "tweespraak-shell-v8";
 const SHELL = [
   "/",
   "/manifest.webmanifest",
@@ -37,6 +37,7 @@ const SHELL = [
   "/static/frontend/js/screens/home.js",
   "/static/frontend/js/screens/library.js",
   "/static/frontend/js/screens/pairing.js",
+  "/static/frontend/js/screens/practice.js",
   "/static/frontend/js/screens/safety.js",
   "/static/frontend/js/screens/security.js",
   "/static/frontend/js/screens/sessions.js",
