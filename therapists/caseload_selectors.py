@@ -221,7 +221,10 @@ def _timeline(
             }
             for report in partner["shared_reports"]
         ]
-    events.sort(key=lambda event: event["at"], reverse=True)
+    # Newest first; what was recorded later comes first at the same moment (the link became
+    # active with the second consent).
+    order = {id(event): index for index, event in enumerate(events)}
+    events.sort(key=lambda event: (event["at"], order[id(event)]), reverse=True)
     return events
 
 
