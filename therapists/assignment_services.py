@@ -91,13 +91,15 @@ def assignment_update(
     due_on: datetime.date | object | None = _UNCHANGED,
 ) -> Assignment:
     """The therapist changes the note or the due date of an open assignment (a new due date is
-    today or later; ``None`` removes it). A completed or withdrawn one no longer changes."""
+    today or later; ``None`` removes it; sending the current date again is no change). A
+    completed or withdrawn one no longer changes."""
     assignment = _therapist_assignment(
         therapist=therapist, couple_id=couple_id, assignment_id=assignment_id
     )
     if note is not _UNCHANGED:
         assignment.note = note
-    if due_on is not _UNCHANGED:
+    if due_on is not _UNCHANGED and due_on != assignment.due_on:
+        # Keeping a date that has passed is fine (the note of an overdue one may change).
         assignment.due_on = due_on_validate(due_on)
     assignment.updated_at = timezone.now()
     assignment.save(update_fields=["note", "due_on", "updated_at"])
@@ -139,8 +141,14 @@ def assignment_session_begin(*, user: User, assignment_id: UUID) -> tuple[Couple
 
 
 def session_start_from_assignment(*, user: User, assignment_id: UUID) -> CoupleSession:
-    """The session starter registered with sessions (``POST /api/sessions/ {assignment}``)."""
-    session, _started = assignment_session_begin(user=user, assignment_id=assignment_id)
+    """The session starter registered with sessions (``POST /api/sessions/ {assignment}``).
+
+    Its answer stays what that endpoint promises: when the exercise is already open it is 409
+    ``session_already_open`` with the open session's id, and by then (committed, outside any
+    rolled-back block) that session counts for the assignment."""
+    session, started = assignment_session_begin(user=user, assignment_id=assignment_id)
+    if not started:
+        raise SessionAlreadyOpen(session.id)
     return session
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from sessions import services as session_services
 from sessions.models import CoupleSession
 from tests.conftest import make_user
-from therapists.assignment_services import assignment_create, session_start_from_assignment
+from therapists.assignment_services import assignment_create
 from therapists.models import Assignment
 
 from .conftest import answered_session, give_mfa, reveal_all
@@ -162,12 +162,15 @@ def test_an_exercise_already_open_fulfils_its_assignment(given, client_for, anna
     assert [item["id"] for item in followed["sessions"]] == [str(session.pk)]
 
 
-def test_the_session_starter_links_an_already_open_session_too(given, anna, bram):
+def test_starting_by_post_sessions_links_an_already_open_session_and_says_409(
+    given, client_for, anna, bram
+):
     session = session_services.session_start(user=anna, exercise_slug=given.exercise.slug)
 
-    started = session_start_from_assignment(user=bram, assignment_id=given.pk)
+    response = client_for(bram).post("/api/sessions/", {"assignment": str(given.pk)}, format="json")
 
-    assert started.pk == session.pk
+    assert (response.status_code, response.json()["code"]) == (409, "session_already_open")
+    assert response.json()["session"] == str(session.pk)
     assert list(given.sessions.values_list("pk", flat=True)) == [session.pk]
 
 
@@ -213,3 +216,18 @@ def test_an_assignment_due_later_is_not_overdue(given, client_for, thea_mfa):
     )
 
     assert item["overdue"] is False
+
+
+def test_the_note_of_an_overdue_assignment_changes_with_its_past_date_sent_again(
+    given, client_for, thea_mfa, time_machine
+):
+    time_machine.move_to(timezone.now() + timedelta(days=8), tick=False)
+
+    response = client_for(thea_mfa).patch(
+        detail_url(given.couple, given),
+        {"note": "Nog steeds", "due_on": given.due_on.isoformat()},
+        format="json",
+    )
+
+    assert response.status_code == 200
+    assert response.json()["note"] == "Nog steeds"
