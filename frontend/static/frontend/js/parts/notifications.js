@@ -9,7 +9,7 @@ const PARTNER_EVENTS = ["partner_started", "ready_to_reveal", "partner_waiting",
 // What a therapist hears about: a partner shared a session, an assignment passed its date.
 const THERAPIST_EVENTS = ["session_shared", "assignment_overdue"];
 
-function events() {
+function shownEvents() {
   return currentUser()?.is_therapist ? [...THERAPIST_EVENTS, ...PARTNER_EVENTS] : PARTNER_EVENTS;
 }
 
@@ -70,7 +70,7 @@ function preferencesForm(prefs) {
   const form = h(
     "form",
     { class: "form", novalidate: true, "data-testid": "notification-preferences" },
-    events().filter((event) => prefs.events?.[event]).map((event) =>
+    shownEvents().filter((event) => prefs.events?.[event]).map((event) =>
       h("fieldset", { class: "options" },
         h("legend", {}, t(`notify.event.${event}`)),
         check(`${event}.push`, t("notify.by_push"), prefs.events[event].push),
@@ -92,7 +92,7 @@ function preferencesForm(prefs) {
   );
   onSubmit(form, async (data) => {
     const events = {};
-    for (const event of events().filter((item) => prefs.events?.[item])) {
+    for (const event of shownEvents().filter((item) => prefs.events?.[item])) {
       events[event] = { push: data.has(`${event}.push`), email: data.has(`${event}.email`) };
     }
     await api.patch("notifications/preferences/", {
