@@ -26,6 +26,9 @@ class Event(models.TextChoices):
     ASSIGNMENT_CREATED = "assignment_created", _("Your therapist assigned an exercise")
     ASSIGNMENT_DUE = "assignment_due", _("An exercise is due tomorrow")
     WEEKLY_REMINDER = "weekly_reminder", _("Weekly reminder")
+    # For therapists.
+    SESSION_SHARED = "session_shared", _("A partner shared a session with you")
+    ASSIGNMENT_OVERDUE = "assignment_overdue", _("An exercise you assigned is overdue")
 
 
 def default_event_channels() -> dict[str, dict[str, bool]]:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Event, NotificationPreference, PushSubscription
+from .models import Event, NotificationPreference, PushSubscription, default_event_channels
 
 
 class VapidPublicKeyOutputSerializer(serializers.Serializer):
@@ -64,6 +64,8 @@ class EventChannelsSerializer(serializers.Serializer):
     assignment_created = ChannelChoiceSerializer(required=False)
     assignment_due = ChannelChoiceSerializer(required=False)
     weekly_reminder = ChannelChoiceSerializer(required=False)
+    session_shared = ChannelChoiceSerializer(required=False)
+    assignment_overdue = ChannelChoiceSerializer(required=False)
 
 
 class PreferenceOutputSerializer(serializers.ModelSerializer):
@@ -86,11 +88,11 @@ class PreferenceOutputSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(EventChannelsSerializer)
     def get_events(self, preference: NotificationPreference) -> dict[str, dict[str, bool]]:
-        stored = preference.event_channels
+        stored, defaults = preference.event_channels, default_event_channels()
         return {
             event.value: {
-                "push": bool(stored.get(event.value, {}).get("push")),
-                "email": bool(stored.get(event.value, {}).get("email")),
+                "push": bool((stored.get(event.value) or defaults[event.value]).get("push")),
+                "email": bool((stored.get(event.value) or defaults[event.value]).get("email")),
             }
             for event in Event
         }

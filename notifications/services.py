@@ -44,6 +44,7 @@ from .models import (
     OutboxMessage,
     OutboxStatus,
     PushSubscription,
+    default_event_channels,
 )
 from .vapid import VapidKeys, vapid_keys, vapid_signer
 
@@ -83,7 +84,8 @@ def notify(*, user: User, event: Event | str, path: str = "/", dedupe_key: str =
 def _wanted_channels(*, user: User, preference: NotificationPreference, event: Event) -> list[str]:
     if event == Event.WEEKLY_REMINDER and not preference.weekly_reminder:
         return []
-    chosen = preference.event_channels.get(event.value, {})
+    # An event added after the person saved their choices starts with its default.
+    chosen = preference.event_channels.get(event.value) or default_event_channels()[event.value]
     channels = []
     if chosen.get(Channel.PUSH) and vapid_keys() is not None:
         channels.append(Channel.PUSH)

@@ -20,6 +20,7 @@ from safety.selectors import safety_export
 from sessions.export import sessions_export
 from therapists.export import (
     assignments_export,
+    clinical_notes_export,
     therapist_application_export,
     therapist_links_export,
 )
@@ -39,7 +40,10 @@ def user_export(user: User) -> dict[str, Any]:
             "therapist_application": therapist_application_export(user),
         },
         "pairing": pairing_export(user),
-        "therapist_links": therapist_links_export(user),
+        "therapist_links": {
+            **therapist_links_export(user),
+            "clinical_notes": clinical_notes_export(user),
+        },
         "safety": safety_export(user),
         "exercises": {**sessions_export(user), **assignments_export(user)},
         "notifications": notifications_export(user),

@@ -13,6 +13,7 @@ nothing that depends on the other person's check-ins, reports or pause.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -165,6 +166,15 @@ def reports_shared_with_therapist(user: User, *, link_id: object) -> list[Safety
     among them; reports not opted in never leave this app.
     """
     return [report for report in reports_for(user) if report.shared_with == str(link_id)]
+
+
+def reports_shared_with_therapist_by(link_of: Mapping[object, object]) -> list[SafetyReport]:
+    """:func:`reports_shared_with_therapist` for several people in one query (a therapist's
+    caseload), newest first: ``link_of`` maps each person's id to the link the caller reads
+    through, and only reports shared with that very link are returned."""
+    reports = SafetyReport.objects.filter(user_id__in=list(link_of))
+    shared = [r for r in reports if r.shared_with == str(link_of[r.user_id])]
+    return sorted(shared, key=lambda report: report.created_at, reverse=True)
 
 
 def normalise_country(country: str | None) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, UUIDField
+from django.utils import timezone
 
 from accounts.models import User
 from exercises.selectors import exercise_ref, prompt_data
@@ -44,12 +45,27 @@ def _assignments(**filters: Any):
     )
 
 
+def _open_for_couple(**filters: Any):
+    """Assignments the couple sees: not withdrawn by the therapist."""
+    return _assignments(withdrawn_at__isnull=True, **filters)
+
+
+def assignment_is_completed(*, assignment: Assignment) -> bool:
+    """Done: a session counted for it was completed. The assignment is then closed, for the
+    couple (no "start") and for the therapist (no more changes)."""
+    return assignment.sessions.filter(status=SessionStatus.COMPLETED).exists()
+
+
+def assignment_is_overdue(*, due_on: date | None, completed: bool, today: date) -> bool:
+    return due_on is not None and not completed and due_on < today
+
+
 def assignments_due_on(day: date) -> Iterator[tuple[User, str]]:
     """(partner, page to open) for every open assignment due on ``day``: its couple has not
     ended and no session of it has been completed. The "due tomorrow" reminder's source
     (registered with notifications in ``ExercisesConfig.ready``). Two queries."""
     assignments = (
-        Assignment.objects.filter(active_couple("couple"), due_on=day)
+        Assignment.objects.filter(active_couple("couple"), due_on=day, withdrawn_at__isnull=True)
         .exclude(sessions__status=SessionStatus.COMPLETED)
         .values_list("id", "couple_id")
     )
@@ -80,7 +96,7 @@ def assignments_for_user(*, user: User) -> list[dict[str, Any]]:
     couple = active_couple_for(user=user)
     if couple is None:
         return []
-    assignments = list(_assignments(couple=couple))
+    assignments = list(_open_for_couple(couple=couple))
     started = (
         AssignmentSession.objects.filter(assignment__in=assignments)
         .order_by("couplesession__created_at")
@@ -100,21 +116,26 @@ def assignments_for_user(*, user: User) -> list[dict[str, Any]]:
                 "created_at": row["couplesession__created_at"],
             }
         )
-    return [
-        {
-            **assignment_data(assignment=assignment, language=user.language),
-            "therapist": {"display_name": assignment.therapist.display_name},
-            "sessions": by_assignment.get(assignment.id, []),
-        }
-        for assignment in assignments
-    ]
+    items = []
+    for assignment in assignments:
+        sessions = by_assignment.get(assignment.id, [])
+        completed = any(item["status"] == SessionStatus.COMPLETED for item in sessions)
+        items.append(
+            {
+                **assignment_data(assignment=assignment, language=user.language),
+                "therapist": {"display_name": assignment.therapist.display_name},
+                "sessions": sessions,
+                "completed": completed,
+            }
+        )
+    return items
 
 
 def access_assignment(*, user: User, assignment_id: UUID) -> Assignment:
     """One assignment of my active couple, or 404."""
     couple = active_couple_for(user=user)
     assignment = (
-        _assignments(couple=couple, pk=assignment_id).first() if couple is not None else None
+        _open_for_couple(couple=couple, pk=assignment_id).first() if couple is not None else None
     )
     if assignment is None:
         raise NotFound()
@@ -138,7 +159,9 @@ def therapist_couples(*, therapist: User) -> list[dict[str, Any]]:
     for member in members:
         names.setdefault(member.couple_id, []).append(member.user.display_name)
     counts = dict(
-        Assignment.objects.filter(therapist=therapist, couple_id__in=couple_ids)
+        Assignment.objects.filter(
+            therapist=therapist, couple_id__in=couple_ids, withdrawn_at__isnull=True
+        )
         .values("couple_id")
         .annotate(count=Count("id"))
         .values_list("couple_id", "count")
@@ -261,12 +284,19 @@ def therapist_couple_detail(*, therapist: User, couple_id: UUID) -> dict[str, An
         else:
             others.append(progress(session))
     assignments = []
+    today = timezone.localdate()
     for assignment in _assignments(couple=couple, therapist=therapist):
         started = by_assignment.get(assignment.id, [])
         completed = [s["completed_at"] for s in started if s["completed"]]
         assignments.append(
             {
                 **assignment_data(assignment=assignment, language=language),
+                "updated_at": assignment.updated_at,
+                "withdrawn_at": assignment.withdrawn_at,
+                "overdue": assignment.withdrawn_at is None
+                and assignment_is_overdue(
+                    due_on=assignment.due_on, completed=bool(completed), today=today
+                ),
                 "started": bool(started),
                 "started_at": started[0]["started_at"] if started else None,
                 "completed": bool(completed),

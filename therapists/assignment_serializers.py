@@ -28,6 +28,9 @@ class AssignmentSessionSerializer(serializers.Serializer):
 class MyAssignmentSerializer(AssignmentSerializer):
     therapist = DisplayNameSerializer()
     sessions = AssignmentSessionSerializer(many=True)
+    completed = serializers.BooleanField(
+        help_text="Done together: a session counted for it was completed; it no longer starts."
+    )
 
 
 class SharedAnswerSerializer(serializers.Serializer):
@@ -64,6 +67,11 @@ class SessionProgressSerializer(serializers.Serializer):
 
 
 class AssignmentProgressSerializer(AssignmentSerializer):
+    updated_at = serializers.DateTimeField(allow_null=True)
+    withdrawn_at = serializers.DateTimeField(
+        allow_null=True, help_text="Withdrawn: the couple no longer sees it."
+    )
+    overdue = serializers.BooleanField(help_text="Open, and its due date has passed.")
     started = serializers.BooleanField()
     started_at = serializers.DateTimeField(allow_null=True)
     completed = serializers.BooleanField()

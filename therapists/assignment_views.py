@@ -17,9 +17,10 @@ from .assignment_serializers import (
     AssignmentSerializer,
     MyAssignmentSerializer,
     SessionShareOutputSerializer,
-    TherapistCoupleDetailSerializer,
     TherapistCoupleListSerializer,
 )
+from .caseload_serializers import TherapistCoupleFileSerializer
+from .caseload_views import couple_file_response
 from .permissions import THERAPIST_PERMISSIONS
 from .services import therapist_link_end_by_therapist
 
@@ -39,11 +40,10 @@ class TherapistCoupleDetailView(APIView):
     permission_classes = THERAPIST_PERMISSIONS
 
     @extend_schema(
-        responses=TherapistCoupleDetailSerializer, operation_id="therapist_couples_retrieve"
+        responses=TherapistCoupleFileSerializer, operation_id="therapist_couples_retrieve"
     )
     def get(self, request: Request, couple_id: UUID) -> Response:
-        data = selectors.therapist_couple_detail(therapist=request.user, couple_id=couple_id)
-        return Response(TherapistCoupleDetailSerializer(data).data)
+        return couple_file_response(request, couple_id)
 
     @extend_schema(
         responses={204: OpenApiResponse(description="The link ended; access is gone at once.")},
@@ -87,15 +87,17 @@ class AssignmentListView(APIView):
 class AssignmentStartView(APIView):
     @extend_schema(
         request=None,
-        responses={201: SessionDetailOutputSerializer},
+        responses={201: SessionDetailOutputSerializer, 200: SessionDetailOutputSerializer},
         operation_id="assignments_start",
     )
     def post(self, request: Request, assignment_id: UUID) -> Response:
-        session = services.session_start_from_assignment(
+        session, started = services.assignment_session_begin(
             user=request.user, assignment_id=assignment_id
         )
         data = session_selectors.session_detail(user=request.user, session=session)
-        return Response(SessionDetailOutputSerializer(data).data, status=status.HTTP_201_CREATED)
+        # 200: the exercise was already open, and that session now counts for the assignment.
+        code = status.HTTP_201_CREATED if started else status.HTTP_200_OK
+        return Response(SessionDetailOutputSerializer(data).data, status=code)
 
 
 class SessionShareView(APIView):

@@ -17,6 +17,7 @@ from pairing.selectors import couple_members
 
 from .models import (
     Assignment,
+    ClinicalNote,
     SessionShare,
     TherapistApplication,
     TherapistLink,
@@ -86,6 +87,7 @@ def _assignment(assignment: Assignment) -> dict[str, Any]:
         "note": assignment.note,
         "due_on": assignment.due_on.isoformat() if assignment.due_on else None,
         "created_at": assignment.created_at.isoformat(),
+        "withdrawn_at": _iso(assignment.withdrawn_at),
     }
 
 
@@ -136,3 +138,18 @@ def therapist_application_export(user: User) -> dict[str, Any] | None:
         "created_at": application.created_at.isoformat(),
         "verified_at": application.verified_at.isoformat() if application.verified_at else None,
     }
+
+
+def clinical_notes_export(user: User) -> list[dict[str, Any]]:
+    """A therapist's own private notes, with the couple they are about (by id; the names are in
+    ``links_i_issued`` while the link lasts). Nobody else's export ever holds them."""
+    return [
+        {
+            "id": str(note.id),
+            "couple": str(note.couple_id),
+            "created_at": note.created_at.isoformat(),
+            "updated_at": note.updated_at.isoformat(),
+            "text": note.body,
+        }
+        for note in ClinicalNote.objects.filter(therapist=user).order_by("created_at")
+    ]

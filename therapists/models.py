@@ -115,6 +115,10 @@ class TherapistLink(models.Model):
         blank=True,
         related_name="+",
     )
+    # When the therapist last opened this couple's file, and which shared safety reports were
+    # there then: what came after is "new" on the caseload.
+    seen_at = models.DateTimeField(_("file last opened"), null=True, blank=True)
+    seen_report_ids = models.JSONField(_("shared reports seen"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("therapist link")
@@ -203,6 +207,9 @@ class Assignment(models.Model):
         help_text=_("The couple's sessions started from this assignment."),
     )
     created_at = models.DateTimeField(_("assigned"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), null=True, blank=True)
+    # Withdrawn by the therapist: gone for the couple, kept (marked) in the therapist's file.
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -241,3 +248,32 @@ class SessionShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session_id} {self.user_id}"
+
+
+class ClinicalNote(models.Model):
+    """A therapist's own note about a couple they work with: readable by that therapist only,
+    never by the couple, another therapist or support; encrypted at rest, in the therapist's
+    export, erased with the therapist's account."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("therapist"),
+        on_delete=models.CASCADE,
+        related_name="clinical_notes",
+    )
+    couple = models.ForeignKey(
+        Couple, verbose_name=_("couple"), on_delete=models.CASCADE, related_name="+"
+    )
+    body = EncryptedJSONField(_("note"), default=str)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("clinical note")
+        verbose_name_plural = _("clinical notes")
+        indexes = [models.Index(fields=["therapist", "couple"])]
+
+    def __str__(self) -> str:
+        return str(self.id)

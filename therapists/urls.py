@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import application_views, assignment_views, views
+from . import application_views, assignment_views, caseload_views, views
 
 urlpatterns = [
     path(
@@ -33,6 +33,32 @@ urlpatterns = [
         "therapist/couples/<uuid:couple_id>/assignments/",
         assignment_views.TherapistAssignmentCreateView.as_view(),
         name="therapist-assignment-create",
+    ),
+    path("therapist/caseload/", caseload_views.CaseloadView.as_view(), name="therapist-caseload"),
+    path(
+        "therapist/couples/<uuid:couple_id>/seen/",
+        caseload_views.CoupleFileSeenView.as_view(),
+        name="therapist-couple-seen",
+    ),
+    path(
+        "therapist/couples/<uuid:couple_id>/record/",
+        caseload_views.CoupleRecordView.as_view(),
+        name="therapist-couple-record",
+    ),
+    path(
+        "therapist/couples/<uuid:couple_id>/assignments/<uuid:assignment_id>/",
+        caseload_views.AssignmentDetailView.as_view(),
+        name="therapist-assignment-detail",
+    ),
+    path(
+        "therapist/couples/<uuid:couple_id>/notes/",
+        caseload_views.ClinicalNoteListView.as_view(),
+        name="therapist-note-list",
+    ),
+    path(
+        "therapist/couples/<uuid:couple_id>/notes/<uuid:note_id>/",
+        caseload_views.ClinicalNoteDetailView.as_view(),
+        name="therapist-note-detail",
     ),
     path(
         "pairing/therapist-invites/<str:code>/",

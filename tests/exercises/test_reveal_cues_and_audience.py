@@ -14,6 +14,7 @@ from exercises.services import (
     exercise_publish,
 )
 from tests.factories import build_draft
+from tests.mfa import sign_in_with_two_step
 
 LIST = "/api/exercises/"
 
@@ -83,8 +84,7 @@ def test_the_library_filters_by_audience(client_for, anna):
 
 def test_an_editor_edits_the_cue_level_and_audience_in_the_admin(eva):
     eva.groups.add(content_editors_group_ensure())
-    client = Client()
-    client.force_login(eva)
+    client = sign_in_with_two_step(Client(), eva)
     exercise = build_draft()
 
     page = client.get(reverse("admin:exercises_exercise_change", args=[exercise.pk]))

@@ -161,6 +161,8 @@ def test_the_defaults_are_discreet_and_quiet_at_night(client_for, anna):
         "assignment_created",
         "assignment_due",
         "weekly_reminder",
+        "session_shared",
+        "assignment_overdue",
     }
     assert not NotificationPreference.objects.exists()
 

@@ -38,6 +38,7 @@ from tests.factories import (
 from tests.mfa import give_totp
 from tests.support.live import connect
 from therapists.assignment_services import assignment_create
+from therapists.caseload_services import clinical_note_create
 from therapists.services import therapist_invite_create
 
 OK = "ok"  # not 401/403/404/5xx: the actor reached this object, which is theirs
@@ -120,6 +121,31 @@ ROWS: dict[tuple[str, str], dict] = {
     ("POST", "api/therapist/couples/<uuid:couple_id>/assignments/"): therapist_only(
         linked=201, unlinked=404
     ),
+    ("GET", "api/therapist/caseload/"): therapist_only(linked=200, unlinked=200),
+    ("POST", "api/therapist/couples/<uuid:couple_id>/seen/"): therapist_only(
+        linked=204, unlinked=404
+    ),
+    ("GET", "api/therapist/couples/<uuid:couple_id>/record/"): therapist_only(
+        linked=200, unlinked=404
+    ),
+    ("PATCH", "api/therapist/couples/<uuid:couple_id>/assignments/<uuid:assignment_id>/"): (
+        therapist_only(linked=200, unlinked=404)
+    ),
+    ("DELETE", "api/therapist/couples/<uuid:couple_id>/assignments/<uuid:assignment_id>/"): (
+        therapist_only(linked=204, unlinked=404)
+    ),
+    ("GET", "api/therapist/couples/<uuid:couple_id>/notes/"): therapist_only(
+        linked=200, unlinked=404
+    ),
+    ("POST", "api/therapist/couples/<uuid:couple_id>/notes/"): therapist_only(
+        linked=201, unlinked=404
+    ),
+    ("PATCH", "api/therapist/couples/<uuid:couple_id>/notes/<uuid:note_id>/"): therapist_only(
+        linked=200, unlinked=404
+    ),
+    ("DELETE", "api/therapist/couples/<uuid:couple_id>/notes/<uuid:note_id>/"): therapist_only(
+        linked=204, unlinked=404
+    ),
     ("GET", "api/safety/check-in/"): SIGNED_IN,
     ("POST", "api/safety/check-in/"): SIGNED_IN,
     ("GET", "api/safety/reports/"): SIGNED_IN,
@@ -152,6 +178,8 @@ ROWS: dict[tuple[str, str], dict] = {
 
 # Rows that end something, run last and in this order so they do not change the others.
 DESTRUCTIVE = [
+    ("DELETE", "api/therapist/couples/<uuid:couple_id>/notes/<uuid:note_id>/"),
+    ("DELETE", "api/therapist/couples/<uuid:couple_id>/assignments/<uuid:assignment_id>/"),
     ("DELETE", "api/therapist/couples/<uuid:couple_id>/"),
     ("DELETE", "api/pairing/therapist/"),
     ("POST", "api/pairing/couple/end/"),
@@ -208,6 +236,7 @@ def build_world(actor: str) -> dict:
     assignment = assignment_create(
         therapist=tom, couple_id=couple.id, exercise_slug=assigned.exercise.slug, note="n"
     )
+    note = clinical_note_create(therapist=tom, couple_id=couple.id, text="tom's own note")
     # anna's report is three days old and she resumed since, so her own actions are not
     # refused as paused: the partners' rows show them reaching their objects for real.
     now = timezone.now()
@@ -243,6 +272,7 @@ def build_world(actor: str) -> dict:
             "<uuid:couple_id>": str(couple.id),
             "<uuid:invite_id>": str(waiting_invite.id),
             "<uuid:report_id>": str(report.id),
+            "<uuid:note_id>": str(note.id),
             "<uuid:subscription_id>": str(subscription.id),
             "<str:token>": "not-a-token",
         },
@@ -257,6 +287,11 @@ def build_world(actor: str) -> dict:
             "api/therapist/couples/<uuid:couple_id>/assignments/": {
                 "exercise": version.exercise.slug
             },
+            "api/therapist/couples/<uuid:couple_id>/assignments/<uuid:assignment_id>/": {
+                "note": "n2"
+            },
+            "api/therapist/couples/<uuid:couple_id>/notes/": {"text": "another"},
+            "api/therapist/couples/<uuid:couple_id>/notes/<uuid:note_id>/": {"text": "again"},
         },
     }
 

@@ -30,10 +30,12 @@ from tests.factories import (
 )
 from tests.mfa import give_totp
 from therapists.assignment_services import assignment_create, session_share
+from therapists.caseload_services import clinical_note_create
 from therapists.models import TherapistApplication
 from therapists.services import therapist_link_end_by_partner
 
 ASSIGNMENT_NOTE = "THEA-NOTE-MARKER-51b0"
+CLINICAL_NOTE = "THEA-CLINICAL-NOTE-MARKER-0c7d"
 
 # app.Model.field -> (whose export, section, key)
 COVERED: dict[str, tuple[str, str, str]] = {
@@ -54,6 +56,7 @@ COVERED: dict[str, tuple[str, str, str]] = {
     "therapists.SessionShare.user": ("anna", "exercises", "shared_with_therapist"),
     "therapists.SessionShare.therapist": ("thea", "exercises", "shared_with_me"),
     "therapists.Assignment.therapist": ("thea", "exercises", "assignments_given"),
+    "therapists.ClinicalNote.therapist": ("thea", "therapist_links", "clinical_notes"),
     "safety.SafetyCheckIn.user": ("anna", "safety", "check_ins"),
     "safety.SafetyReport.user": ("anna", "safety", "reports"),
     "safety.SafetyState.user": ("anna", "safety", "pause"),
@@ -111,6 +114,7 @@ def plant_a_row_for_every_foreign_key(anna, bram, thea, client_for) -> None:
         exercise_slug=publish().exercise.slug,
         note=ASSIGNMENT_NOTE,
     )
+    clinical_note_create(therapist=thea, couple_id=couple.id, text=CLINICAL_NOTE)
     # reveal_all joins both partners and nobody leaves: anna's connection still has its
     # presence row.
     session = reveal_all(answered_session(publish("tweede"), anna, bram), anna, bram)
@@ -173,6 +177,7 @@ def test_a_therapists_export_holds_their_notes_and_links_but_no_answers(
     export = json.loads(body)
 
     assert ASSIGNMENT_NOTE in body
+    assert [note["text"] for note in export["therapist_links"]["clinical_notes"]] == [CLINICAL_NOTE]
     assert [link["status"] for link in export["therapist_links"]["links_i_issued"]] == ["ended"]
     assert export["exercises"]["shared_with_me"][0].keys() == {"session", "shared_at"}
     # anna shared her answers with thea, but they are anna's: read in the app, never exported.
@@ -197,6 +202,10 @@ def test_a_partners_export_names_the_therapist_and_who_ended_the_link(anna, bram
     assert [link["ended_by_me"] for link in brams] == [True]
     assert annas[0]["accepted_at"] is not None
     assert exports["Anna"]["therapist_links"]["links_i_issued"] == []
+    # thea's private notes about them are hers alone.
+    for export in exports.values():
+        assert export["therapist_links"]["clinical_notes"] == []
+        assert CLINICAL_NOTE not in json.dumps(export)
 
 
 def test_notifications_show_the_push_host_only_and_none_of_my_partners(

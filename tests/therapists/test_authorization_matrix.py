@@ -5,6 +5,8 @@ The world: anna and bram are a couple; thea gave them an assignment and they did
 from the assignment, answered, revealed together). anna's text answer carries ANNA_MARKER and
 anna shared the session with thea; bram's carries BRAM_MARKER and he did not share. So
 ANNA_MARKER may reach exactly one place (thea's couple detail, with MFA) and BRAM_MARKER none.
+thea also wrote a private clinical note carrying NOTE_MARKER: it reaches thea (with MFA) through
+her notes and her record of the couple, and nobody else, anywhere.
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ from therapists.assignment_services import (
     session_share,
     session_start_from_assignment,
 )
+from therapists.caseload_services import clinical_note_create
 from therapists.models import SessionShare, TherapistLink
 from therapists.services import therapist_invite_accept, therapist_invite_create
+
+NOTE_MARKER = "thea-note-marker-7a31e0"
 
 ACTORS = [
     "anonymous",
@@ -87,6 +92,17 @@ MATRIX = {
     ("get", "/api/therapist/couples/{couple}/"): therapist_row(OK),
     ("delete", "/api/therapist/couples/{couple}/"): therapist_row(NO_CONTENT),
     ("post", "/api/therapist/couples/{couple}/assignments/"): therapist_row(CREATED),
+    ("get", "/api/therapist/caseload/"): therapist_row(OK, unlinked=OK, half=OK),
+    ("post", "/api/therapist/couples/{couple}/seen/"): therapist_row(NO_CONTENT),
+    ("get", "/api/therapist/couples/{couple}/record/"): therapist_row(OK),
+    ("patch", "/api/therapist/couples/{couple}/assignments/{assignment}/"): therapist_row(OK),
+    ("delete", "/api/therapist/couples/{couple}/assignments/{assignment}/"): therapist_row(
+        NO_CONTENT
+    ),
+    ("get", "/api/therapist/couples/{couple}/notes/"): therapist_row(OK),
+    ("post", "/api/therapist/couples/{couple}/notes/"): therapist_row(CREATED),
+    ("patch", "/api/therapist/couples/{couple}/notes/{note}/"): therapist_row(OK),
+    ("delete", "/api/therapist/couples/{couple}/notes/{note}/"): therapist_row(NO_CONTENT),
     ("post", "/api/sessions/{session}/share/"): partner_row(OK, OK, GONE),
     ("delete", "/api/sessions/{session}/share/"): partner_row(NO_CONTENT, NO_CONTENT, GONE),
     ("get", "/api/assignments/"): partner_row(OK, OK, OK),
@@ -134,6 +150,11 @@ def build_world(actor: str) -> dict:
     session_services.session_submit(user=bram, session=session)
     reveal_all(session, anna, bram)
     session_share(user=anna, session_id=session.pk)
+    note = clinical_note_create(therapist=thea, couple_id=couple.pk, text=f"Notitie {NOTE_MARKER}")
+    # A second, open assignment: the first one is completed, so it no longer changes.
+    open_assignment = assignment_create(
+        therapist=thea, couple_id=couple.pk, exercise_slug=publish("later").exercise.slug
+    )
     code = issued.code
     if actor == "half_consented_therapist":
         # Here thea's link is replaced by tina's, accepted by anna only.
@@ -163,7 +184,14 @@ def build_world(actor: str) -> dict:
     waiting = therapist_invite_create(therapist=thea).link
     return {
         "user": cast[actor],
-        "urls": {"couple": couple.pk, "session": session.pk, "code": code, "invite": waiting.pk},
+        "urls": {
+            "couple": couple.pk,
+            "session": session.pk,
+            "code": code,
+            "invite": waiting.pk,
+            "note": note.pk,
+            "assignment": open_assignment.pk,
+        },
         "version": version,
     }
 
@@ -173,9 +201,15 @@ def build_world(actor: str) -> dict:
 def test_authorization_matrix(method, url, actor, expected, api, client_for):
     world = build_world(actor)
     client = api if world["user"] is None else client_for(world["user"])
-    body = {}
-    if "assignments" in url and method == "post":
-        body = {"exercise": world["version"].exercise.slug, "note": "Nog eens"}
+    body = {
+        ("post", "/api/therapist/couples/{couple}/assignments/"): {
+            "exercise": world["version"].exercise.slug,
+            "note": "Nog eens",
+        },
+        ("patch", "/api/therapist/couples/{couple}/assignments/{assignment}/"): {"note": "Anders"},
+        ("post", "/api/therapist/couples/{couple}/notes/"): {"text": "Nieuwe notitie"},
+        ("patch", "/api/therapist/couples/{couple}/notes/{note}/"): {"text": "Herschreven"},
+    }.get((method, url), {})
     response = getattr(client, method)(url.format(**world["urls"]), body, format="json")
     status, code = expected
     assert response.status_code == status, response.content
@@ -189,3 +223,8 @@ def test_authorization_matrix(method, url, actor, expected, api, client_for):
         "linked_therapist",
     )
     assert (ANNA_MARKER in text) is reads_shared_answers
+    reads_own_notes = actor == "linked_therapist" and (method, url) in {
+        ("get", "/api/therapist/couples/{couple}/notes/"),
+        ("get", "/api/therapist/couples/{couple}/record/"),
+    }
+    assert (NOTE_MARKER in text) is reads_own_notes

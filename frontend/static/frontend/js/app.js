@@ -8,17 +8,19 @@ import * as guide from "./screens/guide.js";
 import * as home from "./screens/home.js";
 import * as library from "./screens/library.js";
 import * as pairing from "./screens/pairing.js";
+import * as practice from "./screens/practice.js";
 import * as safety from "./screens/safety.js";
 import * as security from "./screens/security.js";
 import * as sessions from "./screens/sessions.js";
 import * as therapists from "./screens/therapists.js";
-import { refreshMe } from "./session.js";
+import { currentUser, refreshMe } from "./session.js";
 
 // Shift ×3 must work even before anything else has loaded.
 listenForShiftExit();
 
 function routes() {
-  route("/", home.home);
+  // A therapist lands on the caseload.
+  route("/", (context) => (currentUser()?.is_therapist ? practice.caseload(context) : home.home(context)));
   route("/signup", accounts.signup);
   route("/verify", accounts.verify);
   route("/verify/:key", accounts.verify);
@@ -44,8 +46,8 @@ function routes() {
   route("/therapist/:code", therapists.acceptTherapist, { auth: true });
   // Where an "exercise assigned" notification leads.
   route("/assignments/:id", therapists.therapist, { auth: true });
-  route("/practice", therapists.practice, { auth: true });
-  route("/practice/:id", therapists.practiceCouple, { auth: true });
+  route("/practice", practice.caseload, { auth: true });
+  route("/practice/:id", practice.coupleFile, { auth: true });
 }
 
 function registerServiceWorker() {

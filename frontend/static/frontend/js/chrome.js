@@ -52,7 +52,9 @@ export function drawChrome() {
     { class: "footer-nav", "aria-label": t("chrome.nav") },
     signedIn
       ? [
-          h("a", { href: "/" }, t("nav.home")),
+          currentUser().is_therapist
+            ? h("a", { href: "/practice" }, t("nav.caseload"))
+            : h("a", { href: "/" }, t("nav.home")),
           h("a", { href: "/library" }, t("nav.library")),
           h("a", { href: "/history" }, t("nav.history")),
           h("a", { href: "/profile" }, t("nav.profile")),

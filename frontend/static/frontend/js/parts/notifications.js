@@ -3,8 +3,15 @@
 import { api } from "../api.js";
 import { deferred, field, formError, h, onSubmit } from "../dom.js";
 import { t } from "../i18n.js";
+import { currentUser } from "../session.js";
 
-const EVENTS = ["partner_started", "ready_to_reveal", "partner_waiting", "assignment_created", "assignment_due", "weekly_reminder"];
+const PARTNER_EVENTS = ["partner_started", "ready_to_reveal", "partner_waiting", "assignment_created", "assignment_due", "weekly_reminder"];
+// What a therapist hears about: a partner shared a session, an assignment passed its date.
+const THERAPIST_EVENTS = ["session_shared", "assignment_overdue"];
+
+function shownEvents() {
+  return currentUser()?.is_therapist ? [...THERAPIST_EVENTS, ...PARTNER_EVENTS] : PARTNER_EVENTS;
+}
 
 function applicationServerKey(base64url) {
   const padded = (base64url + "=".repeat((4 - (base64url.length % 4)) % 4)).replace(/-/g, "+").replace(/_/g, "/");
@@ -63,7 +70,7 @@ function preferencesForm(prefs) {
   const form = h(
     "form",
     { class: "form", novalidate: true, "data-testid": "notification-preferences" },
-    EVENTS.filter((event) => prefs.events?.[event]).map((event) =>
+    shownEvents().filter((event) => prefs.events?.[event]).map((event) =>
       h("fieldset", { class: "options" },
         h("legend", {}, t(`notify.event.${event}`)),
         check(`${event}.push`, t("notify.by_push"), prefs.events[event].push),
@@ -85,7 +92,7 @@ function preferencesForm(prefs) {
   );
   onSubmit(form, async (data) => {
     const events = {};
-    for (const event of EVENTS.filter((item) => prefs.events?.[item])) {
+    for (const event of shownEvents().filter((item) => prefs.events?.[item])) {
       events[event] = { push: data.has(`${event}.push`), email: data.has(`${event}.email`) };
     }
     await api.patch("notifications/preferences/", {
