@@ -11,14 +11,13 @@ import os
 import re
 import signal
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.support.servers import free_port, wait_for_port
+from tests.support.servers import free_port, wait_for_port, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 EMAIL_DEADLINE = 30.0
@@ -46,15 +45,6 @@ def _command_line(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except OSError:
         return ""
-
-
-def _wait_for(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if result := predicate():
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"{what} within {timeout} s")
 
 
 class Run:
@@ -89,7 +79,7 @@ def make_run(tmp_path):
     run = Run(process, port, log)
     try:
         wait_for_port(port, timeout=240, process=process)
-        _wait_for(lambda: "Huey consumer started" in run.output(), 60, "the worker started")
+        wait_until(lambda: "Huey consumer started" in run.output(), 60, "the worker started")
         yield run
     finally:
         if process.poll() is None:
@@ -161,7 +151,7 @@ def test_the_partners_email_reaches_the_console_and_ctrl_c_stops_server_and_work
     assert status == 201, session
 
     # The worker prints the email on the console (prefixed "worker.1 |" by honcho).
-    email = _wait_for(
+    email = wait_until(
         lambda: re.search(
             r"worker\.1 +\| To: bram@example\.com\n(?:.*\n)*?.*/s/" + session["id"],
             make_run.output(),
@@ -179,6 +169,6 @@ def test_the_partners_email_reaches_the_console_and_ctrl_c_stops_server_and_work
     # Ctrl-C: the terminal sends SIGINT to the foreground process group.
     os.killpg(make_run.process.pid, signal.SIGINT)
     make_run.process.wait(timeout=30)
-    _wait_for(lambda: not [pid for pid in processes if _alive(pid)], 10, "every process stopped")
+    wait_until(lambda: not [pid for pid in processes if _alive(pid)], 10, "every process stopped")
     assert "worker.1 stopped" in make_run.output()
     assert "web.1 stopped" in make_run.output()

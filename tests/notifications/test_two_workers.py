@@ -11,7 +11,6 @@ import re
 import signal
 import subprocess
 import threading
-import time
 import uuid
 from collections import Counter
 from pathlib import Path
@@ -25,6 +24,7 @@ from accounts.models import User
 from notifications.models import Event, NotificationPreference, OutboxMessage, OutboxStatus
 from notifications.services import _enqueue, notify
 from tests.factories import make_user
+from tests.support.servers import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -42,15 +42,6 @@ def _database_url() -> str:
     db = connection.settings_dict
     password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def _wait_for(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if result := predicate():
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"{what} within {timeout} s")
 
 
 @pytest.fixture
@@ -95,7 +86,7 @@ def workers(transactional_db, shared_queue, tmp_path):
         started.append((process, log))
     try:
         for process, log in started:
-            _wait_for(
+            wait_until(
                 lambda log=log: "Huey consumer started" in log.read_text(), 60, "a worker started"
             )
             assert process.poll() is None, log.read_text()
@@ -124,7 +115,7 @@ def test_two_workers_send_each_row_exactly_once(workers):
         notify(user=person, event=Event.PARTNER_STARTED, path="/s/1")
     assert OutboxMessage.objects.count() == PEOPLE
 
-    _wait_for(
+    wait_until(
         lambda: not OutboxMessage.objects.exclude(status=OutboxStatus.SENT).exists(),
         60,
         "every row sent",

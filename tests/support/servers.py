@@ -21,6 +21,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_until(predicate, timeout: float, what: str):
+    """``predicate()``'s first truthy result, polled until ``timeout`` seconds: for waiting on
+    another process (a worker sending, a server printing), where the event itself is the
+    signal and the deadline only bounds the wait."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if result := predicate():
+            return result
+        time.sleep(0.2)
+    raise AssertionError(f"{what} within {timeout} s")
+
+
 def wait_for_port(
     port: int, timeout: float = 30.0, process: subprocess.Popen | None = None
 ) -> None:
