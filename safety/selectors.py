@@ -165,7 +165,7 @@ def reports_shared_with_therapist(user: User, *, link_id: object) -> list[Safety
     ``user``'s couple). A report shared with another link, an earlier one included, is never
     among them; reports not opted in never leave this app.
     """
-    return [report for report in reports_for(user) if report.shared_with == str(link_id)]
+    return reports_shared_with_therapist_by({user.pk: link_id})
 
 
 def reports_shared_with_therapist_by(link_of: Mapping[object, object]) -> list[SafetyReport]:

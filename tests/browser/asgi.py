@@ -13,12 +13,11 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from django.conf import settings
 
-from tests.support.servers import free_port, server_command, wait_for_port
+from tests.support.servers import free_port, server_command, wait_for_port, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = re.compile(r"^\s*([A-Z0-9]{4}-?[A-Z0-9]{4}|[A-Z0-9]{6})\s*$", re.MULTILINE)
@@ -84,13 +83,11 @@ class AsgiServer:
 
     def last_code_for(self, email: str, timeout: float = 10) -> str:
         """The code in the newest email to `email` that the console backend printed."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+
+        def newest_code() -> str | None:
             text = self.log.read_text(errors="replace")
             start = text.rfind(f"To: {email}")
-            if start != -1:
-                found = CODE.findall(text[start:])
-                if found:
-                    return found[0]
-            time.sleep(0.2)
-        raise AssertionError(f"no code for {email} in the server log:\n{self.log.read_text()}")
+            found = CODE.findall(text[start:]) if start != -1 else []
+            return found[0] if found else None
+
+        return wait_until(newest_code, timeout, f"a code for {email} in the server log")
