@@ -19,6 +19,16 @@ class AppShellView(TemplateView):
     template_name = "frontend/app.html"
 
 
+class NotFoundShellView(AppShellView):
+    """An unknown path: the same shell, whose router shows the app's own "not found" screen,
+    with status 404 so crawlers and the service worker know there is nothing here."""
+
+    def get(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        response.status_code = 404
+        return response
+
+
 class StaticAtRootView(View):
     """Serve one file from the app's static folder at a root URL, never cached by HTTP caches.
 

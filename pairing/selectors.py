@@ -48,6 +48,21 @@ def my_couple(*, user: User) -> MyCouple | None:
     return MyCouple(couple=seat.couple, partner=seat.user)
 
 
+def last_ended_at(*, user: User):
+    """When my last couple ended, if it did and I am not in a couple now; else None (one query).
+
+    Only the date: it is all either former partner needs for a kind notice (privacy rule 4)."""
+    seat = (
+        CoupleMember.objects.filter(user=user)
+        .order_by("-active", "-couple__ended_at")
+        .values("active", "couple__ended_at")
+        .first()
+    )
+    if seat is None or seat["active"]:
+        return None
+    return seat["couple__ended_at"]
+
+
 def invite_find_for_guess(
     *, user: User, code: str, client_ip: str | None, for_update: bool = False
 ) -> PartnerInvite:

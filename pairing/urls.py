@@ -15,5 +15,6 @@ urlpatterns = [
         name="pairing-invite-accept",
     ),
     path("pairing/couple/", views.CoupleView.as_view(), name="pairing-couple"),
+    path("pairing/couple/ended/", views.CoupleEndedView.as_view(), name="pairing-couple-ended"),
     path("pairing/couple/end/", views.CoupleEndView.as_view(), name="pairing-couple-end"),
 ]

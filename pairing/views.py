@@ -81,3 +81,17 @@ class CoupleEndView(APIView):
     def post(self, request: Request) -> Response:
         services.couple_end(user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CoupleEndedView(APIView):
+    """``{ended_at}``: when my last couple ended, or null while I am in one (or never was)."""
+
+    @extend_schema(
+        responses={
+            200: OpenApiResponse(description="{ended_at: date-time | null}"),
+        },
+        operation_id="pairing_couple_ended",
+    )
+    def get(self, request: Request) -> Response:
+        ended_at = selectors.last_ended_at(user=request.user)
+        return Response({"ended_at": ended_at.isoformat() if ended_at else None})

@@ -314,9 +314,12 @@ def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
     )
     participant = _my_participant(session=session, user=user)
     _require_answering(session=session, participant=participant)
-    prompt_ids = set(
-        Prompt.objects.filter(version_id=session.version_id).values_list("id", flat=True)
+    ordered_prompt_ids = list(
+        Prompt.objects.filter(version_id=session.version_id)
+        .order_by("position")
+        .values_list("id", flat=True)
     )
+    prompt_ids = set(ordered_prompt_ids)
     answered = {
         answer.prompt_id
         for answer in Answer.objects.filter(session=session, user=user)
@@ -327,6 +330,8 @@ def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
         raise Invalid(
             "answers_missing",
             _("Answer every question, or keep it for yourself, before you submit."),
+            # Which ones, in the order they are asked, so the app can name them and go there.
+            extra={"missing": [str(pid) for pid in ordered_prompt_ids if pid in missing]},
         )
     participant.state = ParticipantState.SUBMITTED
     participant.submitted_at = timezone.now()

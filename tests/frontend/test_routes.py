@@ -56,9 +56,15 @@ def test_it_leaves_the_server_prefixes_alone(path):
     assert b'<script type="module"' not in response.content
 
 
-def test_unknown_paths_are_404_not_the_shell():
-    assert Client().get("/wp-login.php").status_code == 404
-    assert Client().get("/something/else").status_code == 404
+@pytest.mark.parametrize("path", ["/wp-login.php", "/something/else", "/apis", "/history-of-us"])
+def test_unknown_paths_are_404_with_the_app_styled_shell(path, settings):
+    settings.DEBUG = True
+    response = Client().get(path)
+    assert response.status_code == 404
+    # The shell (whose router draws the app's own "not found"), never Django's debug page.
+    assert b'<script type="module"' in response.content
+    assert b"<title>Tweespraak</title>" in response.content
+    assert b"Page not found" not in response.content
 
 
 def test_healthz_and_admin_are_not_the_shell():

@@ -39,6 +39,14 @@ def test_a_missing_answer_is_400_answers_missing(client_for, anna, session):
     response = _submit(client_for(anna), session)
     assert response.status_code == 400
     assert response.json()["code"] == "answers_missing"
+    # Named, in the order they are asked, so the app can take the person there.
+    expected = [
+        str(pk)
+        for pk in session.version.prompts.exclude(pk=prompt.pk)
+        .order_by("position")
+        .values_list("id", flat=True)
+    ]
+    assert response.json()["missing"] == expected
 
 
 def test_an_empty_text_or_empty_multi_does_not_count_as_answered(client_for, anna, session):

@@ -3,6 +3,7 @@
 // history entry with a neutral site. The router never pushes history entries, so Back from
 // there leads out of the app, not into it.
 import { clearAll } from "./drafts.js";
+import { t } from "./i18n.js";
 
 export const EXIT_URL = "https://www.google.com/";
 
@@ -22,6 +23,18 @@ export function quickExit() {
   clearAll();
   navigator.serviceWorker?.controller?.postMessage({ type: "quick-exit" });
   window.location.replace(EXIT_URL);
+}
+
+// The same button for places above the page, such as a modal dialog in the top layer, which
+// covers the safety bar: the exit stays one tap away there too.
+export function exitButton() {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "leave-button";
+  button.dataset.testid = "leave";
+  button.textContent = t("chrome.leave");
+  button.addEventListener("click", quickExit);
+  return button;
 }
 
 export function listenForShiftExit() {

@@ -3,6 +3,7 @@
 // through allauth (which keeps the window, the rate limit and the check), and try once more.
 import { accounts } from "./api.js";
 import { field, formError, h, onSubmit } from "./dom.js";
+import { exitButton } from "./exit.js";
 import { t } from "./i18n.js";
 
 // What `withReauth` answers when the person closed the dialog instead of confirming.
@@ -29,6 +30,8 @@ export function passwordDialog({ title, intro, submitLabel, danger = false, conf
     const dialog = h(
       "dialog",
       { class: "dialog", "aria-labelledby": titleId, "data-testid": "password-dialog" },
+      // The modal covers the page's safety bar: the way out comes along inside it.
+      h("div", { class: "dialog-exit" }, exitButton()),
       h("h2", { id: titleId }, title || t("reauth.title")),
       h("p", {}, intro || t("reauth.intro")),
       form,

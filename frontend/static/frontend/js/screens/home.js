@@ -5,6 +5,7 @@ import { deferred, empty, h, screen } from "../dom.js";
 import { t } from "../i18n.js";
 import { currentUser } from "../session.js";
 import { codeForm } from "../parts/code_form.js";
+import { endedNotice, lastEnded } from "./pairing.js";
 import { sessionList } from "../parts/session_list.js";
 
 function welcome() {
@@ -23,11 +24,14 @@ function welcome() {
 
 function coupleCard() {
   return deferred(
-    () => api.get("pairing/couple/").catch((error) => {
-      if (error.status === 404) return null;
-      throw error;
-    }),
-    (couple) => couple
+    async () => {
+      const couple = await api.get("pairing/couple/").catch((error) => {
+        if (error.status === 404) return null;
+        throw error;
+      });
+      return { couple, endedAt: couple ? null : await lastEnded() };
+    },
+    ({ couple, endedAt }) => couple
       ? h("section", { class: "card" },
           h("h2", {}, t("couple.title")),
           h("p", {}, t("couple.with", { name: couple.partner.display_name })),
@@ -36,12 +40,12 @@ function coupleCard() {
             h("a", { href: "/couple", class: "button secondary" }, t("home.couple_details")),
           ),
         )
-      : h("section", { class: "card" },
+      : h("div", {}, endedAt ? endedNotice(endedAt) : null, h("section", { class: "card" },
           h("h2", {}, t("home.pair_title")),
           h("p", {}, t("home.pair_intro")),
           h("a", { href: "/pair", class: "button" }, t("pair.title")),
           codeForm(),
-        ),
+        )),
   );
 }
 

@@ -21,6 +21,36 @@ function formatDate(value) {
   return value ? new Date(value).toLocaleDateString(language(), { dateStyle: "long" }) : "";
 }
 
+// Said to the one who ended it, right after: what happened, what it means, where support is.
+function endedScreen(body) {
+  return screen(
+    t("couple.ended_title"),
+    h("section", { class: "card", "data-testid": "couple-ended" },
+      h("p", {}, body),
+      h("p", {}, t("couple.ended_support")),
+      h("div", { class: "actions" },
+        h("a", { href: "/help", class: "button secondary" }, t("couple.ended_support_link")),
+        h("a", { href: "/", class: "button" }, t("action.home")),
+      ),
+    ),
+  );
+}
+
+// Said to both former partners where the couple used to be, kindly, with a way to support.
+export function endedNotice(endedAt) {
+  return h("section", { class: "card", "data-testid": "couple-ended-notice" },
+    h("h2", {}, t("couple.ended_title")),
+    h("p", {}, t("couple.ended_notice", { date: formatDate(endedAt) })),
+    h("p", {}, t("couple.ended_support")),
+    h("a", { href: "/help", class: "button secondary" }, t("couple.ended_support_link")),
+  );
+}
+
+export async function lastEnded() {
+  const data = await api.get("pairing/couple/ended/").catch(() => null);
+  return data?.ended_at || null;
+}
+
 function inviteCard(invite) {
   const link = new URL(invite.url || `/pair/${invite.code}`, window.location.origin).href;
   const status = h("p", { class: "notice", role: "status", hidden: true });
@@ -99,7 +129,12 @@ export async function accept({ params }) {
 export async function couple() {
   const current = await myCouple();
   if (!current) {
-    return screen(t("couple.title"), empty(t("couple.none")), h("a", { href: "/pair", class: "button" }, t("pair.title")));
+    const endedAt = await lastEnded();
+    return screen(
+      t("couple.title"),
+      endedAt ? endedNotice(endedAt) : empty(t("couple.none")),
+      h("a", { href: "/pair", class: "button" }, t("pair.title")),
+    );
   }
   const confirm = h("form", { class: "form", hidden: true },
     h("p", {}, t("couple.end_confirm", { name: current.partner.display_name })),
@@ -112,7 +147,9 @@ export async function couple() {
   onSubmit(confirm, async () => {
     // Ending cannot be undone, so the server wants the password again first.
     if ((await withReauth(() => api.post("pairing/couple/end/"))) === CANCELLED) return;
-    navigate("/");
+    const done = endedScreen(t("couple.ended_done"));
+    document.getElementById("view").replaceChildren(done);
+    done.querySelector("h1")?.focus();
   });
   const showConfirm = () => { note.hidden = true; confirm.hidden = false; confirm.querySelector("button")?.focus(); };
   // First a skippable note on safety around leaving; then the confirmation.

@@ -21,7 +21,10 @@ export async function history() {
 }
 
 // Revealed answers arrive as {value, keep_private}, as a bare value, or as null when kept.
-function revealedText(prompt, answer, whose) {
+function revealedText(prompt, answer, whose, coupleEnded = false) {
+  // Privacy rule 4: after the couple ended each keeps only their own answers. Say so honestly;
+  // never "kept for themselves", which would rewrite what the partner chose.
+  if (whose === "partner" && coupleEnded) return t("session.partner_gone");
   if (answer && typeof answer === "object" && !Array.isArray(answer)) {
     if (answer.keep_private) return t(whose === "mine" ? "session.kept_by_me" : "session.kept_by_partner");
     return valueText(prompt, answer.value);
@@ -55,12 +58,20 @@ function promptControl(prompt, draft, changed) {
     return { node: [h("label", { for: id, class: "prompt-text" }, prompt.text), help, area], read: () => area.value };
   }
   if (prompt.kind === "scale") {
-    const start = draft?.value ?? Math.round((prompt.min + prompt.max) / 2);
-    const output = h("output", { for: id, class: "scale-value" }, String(start));
+    // A scale starts unset: a thumb resting in the middle would look answered while nothing is.
+    let chosen = draft?.value ?? null;
+    const output = h("output", { for: id, class: "scale-value", "data-testid": "scale-value" },
+      chosen === null ? t("session.scale_unset") : String(chosen));
     const range = h("input", {
-      type: "range", id, name: id, min: prompt.min, max: prompt.max, step: 1, value: String(start),
+      type: "range", id, name: id, min: prompt.min, max: prompt.max, step: 1,
+      value: String(chosen ?? Math.round((prompt.min + prompt.max) / 2)),
       "aria-describedby": described,
+      "data-unset": chosen === null ? "true" : null,
+      "aria-valuetext": chosen === null ? t("session.scale_unset") : null,
       oninput: (event) => {
+        chosen = Number(event.target.value);
+        range.removeAttribute("data-unset");
+        range.removeAttribute("aria-valuetext");
         output.textContent = event.target.value;
         changed();
       },
@@ -71,7 +82,7 @@ function promptControl(prompt, draft, changed) {
         h("div", { class: "scale" }, h("span", { class: "hint" }, prompt.min_label || String(prompt.min)), range, h("span", { class: "hint" }, prompt.max_label || String(prompt.max))),
         output,
       ],
-      read: () => Number(range.value),
+      read: () => chosen,
     };
   }
   const multi = prompt.kind === "multi";
@@ -88,6 +99,42 @@ function promptControl(prompt, draft, changed) {
     node: h("fieldset", { class: "options", "aria-describedby": described }, h("legend", { class: "prompt-text" }, prompt.text), help, inputs.map((item) => item.node)),
     read,
   };
+}
+
+function isAnswered(reader) {
+  if (reader.keep()) return true;
+  const value = reader.value();
+  if (value === null || value === undefined) return false;
+  if (typeof value === "string") return value.trim() !== "";
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+function goToPrompt(promptId) {
+  const item = document.querySelector(`li.prompt[data-prompt="${CSS.escape(String(promptId))}"]`);
+  if (!item) return;
+  item.scrollIntoView({ block: "start" });
+  item.querySelector("input, textarea")?.focus({ preventScroll: true });
+}
+
+// "Still to answer": each missing prompt by name, a link that takes you there.
+function missingList(missing) {
+  if (!missing.length) return h("div", { "data-testid": "missing", hidden: true });
+  return h(
+    "div",
+    { class: "notice warning", role: "alert", "data-testid": "missing" },
+    h("p", {}, t("session.missing_intro", { count: missing.length })),
+    h("ul", {}, missing.map((prompt) =>
+      h("li", {}, h("a", {
+        href: `#p-${prompt.id}`,
+        class: "missing-link",
+        onclick: (event) => {
+          event.preventDefault();
+          goToPrompt(prompt.id);
+        },
+      }, prompt.text)),
+    )),
+  );
 }
 
 // `local` are this device's drafts: the ones not yet on the server win over the server's copy
@@ -179,6 +226,7 @@ function answering(session, local, { offline = false } = {}) {
       await flush();
       summary.replaceChildren(
         h("h2", {}, t("session.summary_title")),
+        missingList(prompts.filter((prompt) => !isAnswered(readers.get(prompt.id)))),
         h("dl", {}, prompts.map((prompt) => {
           const reader = readers.get(prompt.id);
           return [
@@ -196,7 +244,19 @@ function answering(session, local, { offline = false } = {}) {
   const submitForm = h("form", { class: "form" }, formError(), h("button", { type: "submit", class: "button" }, t("session.submit")));
   onSubmit(submitForm, async () => {
     await flush();
-    await api.post(`sessions/${session.id}/submit/`);
+    try {
+      await api.post(`sessions/${session.id}/submit/`);
+    } catch (error) {
+      if (error.code !== "answers_missing") throw error;
+      // The server names the missing ones: say which, and take the person to the first.
+      const byId = new Map(prompts.map((prompt) => [String(prompt.id), prompt]));
+      const missing = (error.body?.missing || []).map((id) => byId.get(String(id))).filter(Boolean);
+      const note = missingList(missing);
+      summary.querySelector("[data-testid=missing]")?.replaceWith(note);
+      if (!summary.contains(note)) summary.prepend(note);
+      if (missing.length) goToPrompt(missing[0].id);
+      throw error;
+    }
     await forgetSession(session.id);
     rerender();
   });
@@ -232,7 +292,7 @@ function waiting(session) {
   );
 }
 
-function revealCard(prompt, item, partnerName, react) {
+function revealCard(prompt, item, partnerName, react, coupleEnded = false) {
   const reactions = h("ul", { class: "reactions-received", "aria-live": "polite" });
   const buttons = react
     ? h("div", { class: "reactions", role: "group", "aria-label": t("reveal.react_label") },
@@ -256,7 +316,7 @@ function revealCard(prompt, item, partnerName, react) {
     h("h3", {}, prompt.text),
     h("div", { class: "side-by-side" },
       h("div", { class: "answer mine" }, h("p", { class: "who" }, t("reveal.you")), h("p", {}, revealedText(prompt, item.mine, "mine"))),
-      h("div", { class: "answer partner" }, h("p", { class: "who" }, partnerName), h("p", {}, revealedText(prompt, item.partner, "partner"))),
+      h("div", { class: "answer partner" }, h("p", { class: "who" }, partnerName), h("p", {}, revealedText(prompt, item.partner, "partner", coupleEnded))),
     ),
     scaleEnds(prompt),
     talkAboutCue(prompt),
@@ -269,13 +329,19 @@ function revealCard(prompt, item, partnerName, react) {
 
 function completed(session) {
   const byId = new Map(session.prompts.map((prompt) => [prompt.id, prompt]));
-  const name = session.partner?.display_name || t("session.partner");
+  // A couple session always has two people; no partner in the answer means the couple ended.
+  const coupleEnded = !session.partner;
+  const name = coupleEnded ? t("session.former_partner") : session.partner.display_name || t("session.partner");
   const items = (session.revealed || []).filter((item) => byId.has(item.prompt));
   return screen(
     session.exercise?.title || t("session.untitled"),
     h("p", { class: "notice" }, t(`status.${session.status}`)),
+    coupleEnded && items.length
+      ? h("p", { class: "notice", "data-testid": "partner-gone" }, t("session.partner_gone"), " ",
+          h("a", { href: "/help" }, t("couple.ended_support_link")))
+      : null,
     items.length
-      ? h("ol", { class: "revealed-list" }, items.map((item) => revealCard(byId.get(item.prompt), item, name, null)))
+      ? h("ol", { class: "revealed-list" }, items.map((item) => revealCard(byId.get(item.prompt), item, name, null, coupleEnded)))
       : empty(t("history.nothing_revealed")),
     items.length && session.partner ? shareCard(session) : null,
     items.length ? repairLink() : null,
