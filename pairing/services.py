@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from project.errors import NotFound
+from project.me_channel import couple_frame, send_frame
 
 from . import errors
 from .codes import code_digest, code_display, code_generate, code_normalise
@@ -137,6 +138,9 @@ def _invite_accept(*, user: User, code: str, client_ip: str | None) -> Couple:
     invite.save(update_fields=["used_at", "couple"])
     # Both are taken now: no other invite of theirs may start a second couple.
     _revoke_open_invites(users=[inviter, user], now=now)
+    # /ws/me/: each sees the other's name appear, on every open screen, without reloading.
+    send_frame(inviter.pk, couple_frame(user.display_name))
+    send_frame(user.pk, couple_frame(inviter.display_name))
     return couple
 
 
@@ -152,7 +156,10 @@ def couple_end(*, user: User) -> Couple:
         raise NotFound()
     couple.ended_at = timezone.now()
     couple.save(update_fields=["ended_at"])
+    member_ids = list(couple.members.values_list("user_id", flat=True))
     couple.members.update(active=False)
+    for member_id in member_ids:
+        send_frame(member_id, couple_frame(None))
     for listener in _couple_ended_listeners:
         listener(couple, user)
     return couple

@@ -15,3 +15,16 @@ class SessionsConfig(AppConfig):
 
         # An ended couple's open sessions are abandoned (pairing announces, we listen).
         on_couple_ended(lambda couple, by: sessions_abandon_for_couple(couple=couple))
+
+        from django.contrib.auth.signals import user_logged_out
+
+        from project.me_channel import signed_out
+
+        # /ws/me/: the sockets of the session that signed out say so and close. Django sends
+        # the signal before it flushes the session, so its key is still there.
+        def _signed_out(sender, request, user, **kwargs) -> None:
+            key = getattr(getattr(request, "session", None), "session_key", None)
+            if key:
+                signed_out(key)
+
+        user_logged_out.connect(_signed_out, dispatch_uid="sessions.me.signed_out")

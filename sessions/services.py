@@ -33,6 +33,7 @@ from pairing.selectors import active_couple_for, couple_members
 from project.errors import Conflict, Invalid, NotFound
 from safety.selectors import require_couple_exercise_allowed
 
+from .me_events import announce_session
 from .models import (
     LIVE_SESSION_STATUSES,
     OPEN_SESSION_STATUSES,
@@ -150,6 +151,12 @@ def _broadcast_state(live: _Live, *changed: str) -> None:
     CoupleSession.objects.filter(pk=session.pk).update(
         updated_at=session.updated_at, **{name: getattr(session, name) for name in changed}
     )
+    # /ws/me/: both have submitted once a session is live; who is in the room comes along.
+    announce_session(
+        session,
+        states=dict.fromkeys(live.ready_for, ParticipantState.SUBMITTED),
+        present=live.present,
+    )
     _broadcast(
         session.id,
         "session.state",
@@ -195,6 +202,7 @@ def session_start(*, user: User, exercise_slug: str) -> CoupleSession:
     for participant in participants:
         if participant.user_id != user.pk:
             notify(user=participant.user, event=Event.PARTNER_STARTED, path=_session_path(session))
+    announce_session(session, states={p.user_id: p.state for p in participants})
     return session
 
 
@@ -294,6 +302,7 @@ def answer_save(
     if participant.state == ParticipantState.NOT_STARTED:
         participant.state = ParticipantState.DRAFTING
         participant.save(update_fields=["state"])
+        announce_session(session)
     if participant.not_now:
         # Answering again takes an earlier "not now" back.
         participant.not_now = ""
@@ -347,6 +356,7 @@ def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
         session.save(update_fields=["status", "current_index", "updated_at"])
         for member in couple_members(couple=session.couple):
             notify(user=member, event=Event.READY_TO_REVEAL, path=_session_path(session))
+    announce_session(session)
     return session
 
 

@@ -86,7 +86,8 @@ def test_nothing_is_announced_before_the_transaction_commits(
     _present(ready_session, anna, bram)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         session_services.reveal_ready(user=anna, session_id=ready_session.id)
-    assert len(callbacks) == 1
+    # The session's state, and each partner's /ws/me/ frame: all three wait for the commit.
+    assert len(callbacks) == 3
     assert layer.sent == []
 
 

@@ -2,7 +2,8 @@
 import { drawChrome } from "./chrome.js";
 import { listenForShiftExit } from "./exit.js";
 import { browserLanguage, setLanguage } from "./i18n.js";
-import { route, startRouter } from "./router.js";
+import { follow } from "./live.js";
+import { navigate, route, startRouter } from "./router.js";
 import * as accounts from "./screens/accounts.js";
 import * as guide from "./screens/guide.js";
 import * as home from "./screens/home.js";
@@ -13,7 +14,7 @@ import * as safety from "./screens/safety.js";
 import * as security from "./screens/security.js";
 import * as sessions from "./screens/sessions.js";
 import * as therapists from "./screens/therapists.js";
-import { currentUser, refreshMe } from "./session.js";
+import { currentUser, forgetThisDevice, refreshMe, setCurrentUser } from "./session.js";
 
 // Shift ×3 must work even before anything else has loaded.
 listenForShiftExit();
@@ -55,6 +56,15 @@ function registerServiceWorker() {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => null);
   }
 }
+
+// Signed out on this device from elsewhere (another tab, an ended session): forget it here too.
+follow(async (frame) => {
+  if (frame.type !== "signed_out" || !currentUser()) return;
+  setCurrentUser(null);
+  await forgetThisDevice();
+  drawChrome();
+  navigate("/login");
+});
 
 async function start() {
   const me = await refreshMe().catch(() => null);

@@ -1,6 +1,7 @@
 // Who is signed in: the profile from /api/me/, or null.
 import { api } from "./api.js";
 import { clearAll } from "./drafts.js";
+import { startLive, stopLive } from "./live.js";
 
 // The last profile seen in this tab, so a reload while offline still knows who is answering.
 // sessionStorage ends with the tab, and logout and quick exit clear it.
@@ -28,6 +29,7 @@ export async function refreshMe() {
     me = null;
   }
   remember(me);
+  live(me);
   return me;
 }
 
@@ -38,6 +40,13 @@ export function currentUser() {
 export function setCurrentUser(user) {
   me = user;
   remember(user);
+  live(user);
+}
+
+// Signed in: one /ws/me/ socket for the whole app; signed out: none.
+function live(user) {
+  if (user) startLive();
+  else stopLive();
 }
 
 // Logout and account erasure: nothing of this person stays in this browser.

@@ -3,9 +3,11 @@
 import { api } from "../api.js";
 import { deferred, empty, h, screen } from "../dom.js";
 import { t } from "../i18n.js";
+import { follow } from "../live.js";
+import { onLeave, rerender } from "../router.js";
 import { currentUser } from "../session.js";
 import { codeForm } from "../parts/code_form.js";
-import { endedNotice, lastEnded } from "./pairing.js";
+import { endedNotice, lastEnded } from "../parts/couple_ended.js";
 import { sessionList } from "../parts/session_list.js";
 
 function welcome() {
@@ -75,9 +77,20 @@ function sessionsCard() {
   );
 }
 
+// Home follows /ws/me/: the partner joined or left, a session moved on. It is drawn again,
+// unless the person is typing (the code form), so nothing typed is lost.
+function followHome() {
+  onLeave(follow((frame) => {
+    if (!["couple", "session", "daily"].includes(frame.type)) return;
+    const typing = document.activeElement?.matches?.("input, textarea, select");
+    if (!typing) rerender();
+  }));
+}
+
 export function home() {
   const me = currentUser();
   if (!me) return welcome();
+  followHome();
   return screen(
     t("home.hello", { name: me.display_name }),
     checkInCard(),

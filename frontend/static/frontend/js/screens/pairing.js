@@ -4,9 +4,11 @@ import { api } from "../api.js";
 import { empty, formError, h, onSubmit, screen } from "../dom.js";
 import { language, t } from "../i18n.js";
 import { codeForm } from "../parts/code_form.js";
+import { endedNotice, lastEnded } from "../parts/couple_ended.js";
 import { leavingNote } from "../parts/leaving_note.js";
 import { CANCELLED, withReauth } from "../reauth.js";
-import { navigate } from "../router.js";
+import { follow } from "../live.js";
+import { navigate, onLeave, rerender } from "../router.js";
 
 async function myCouple() {
   try {
@@ -34,21 +36,6 @@ function endedScreen(body) {
       ),
     ),
   );
-}
-
-// Said to both former partners where the couple used to be, kindly, with a way to support.
-export function endedNotice(endedAt) {
-  return h("section", { class: "card", "data-testid": "couple-ended-notice" },
-    h("h2", {}, t("couple.ended_title")),
-    h("p", {}, t("couple.ended_notice", { date: formatDate(endedAt) })),
-    h("p", {}, t("couple.ended_support")),
-    h("a", { href: "/help", class: "button secondary" }, t("couple.ended_support_link")),
-  );
-}
-
-export async function lastEnded() {
-  const data = await api.get("pairing/couple/ended/").catch(() => null);
-  return data?.ended_at || null;
 }
 
 function inviteCard(invite) {
@@ -90,8 +77,17 @@ function inviteCard(invite) {
   );
 }
 
+// The partner accepted my invite (on their phone): go on by myself, and say so.
+function followPartnerJoining(onJoined) {
+  onLeave(follow(async (frame) => {
+    if (frame.type === "couple" && frame.partner) onJoined();
+    else if (frame.type === "poll" && (await myCouple())) onJoined();
+  }));
+}
+
 export async function invite() {
   if (await myCouple()) return navigate("/couple");
+  followPartnerJoining(() => navigate("/couple?joined=1"));
   const slot = h("div");
   const form = h("form", { class: "form" }, formError(), h("button", { type: "submit", class: "button" }, t("pair.create")));
   onSubmit(form, async () => {
@@ -126,8 +122,12 @@ export async function accept({ params }) {
   );
 }
 
-export async function couple() {
+export async function couple({ query } = {}) {
   const current = await myCouple();
+  // Linked or unlinked on the other phone: this screen follows.
+  onLeave(follow((frame) => {
+    if (frame.type === "couple" && Boolean(frame.partner) !== Boolean(current)) rerender();
+  }));
   if (!current) {
     const endedAt = await lastEnded();
     return screen(
@@ -158,6 +158,9 @@ export async function couple() {
   const start = h("button", { type: "button", class: "button quiet", onclick: () => { start.hidden = true; note.hidden = false; note.focus(); } }, t("couple.end"));
   return screen(
     t("couple.title"),
+    query?.get("joined")
+      ? h("p", { class: "notice", role: "status", "data-testid": "partner-joined" }, t("couple.joined", { name: current.partner.display_name }))
+      : null,
     h("p", { class: "lead" }, t("couple.with", { name: current.partner.display_name })),
     current.since ? h("p", { class: "hint" }, t("couple.since", { date: formatDate(current.since) })) : null,
     h("div", { class: "actions" }, h("a", { href: "/library", class: "button" }, t("nav.library"))),

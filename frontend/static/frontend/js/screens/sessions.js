@@ -1,6 +1,7 @@
 // A couple session: answer alone (drafts saved as you type), submit with a summary, wait for
 // the partner, then the live reveal over the WebSocket, and the revealed answers afterwards.
 import { api } from "../api.js";
+import { follow } from "../live.js";
 import { draftsFor, forgetSession, keepSession, putDraft, savedSession } from "../drafts.js";
 import { empty, formError, h, onSubmit, screen } from "../dom.js";
 import { t } from "../i18n.js";
@@ -35,14 +36,38 @@ function revealedText(prompt, answer, whose, coupleEnded = false) {
   return valueText(prompt, answer);
 }
 
+function partnerText(session, state) {
+  return t("session.partner_state", { name: session.partner.display_name || t("session.partner"), state: t(`state.${state || "not_started"}`) });
+}
+
 function partnerLine(session) {
   if (!session.partner) return null;
-  const partner = session.partner;
-  return h(
-    "p",
-    { class: "partner-state", "data-testid": "partner-state" },
-    t("session.partner_state", { name: partner.display_name || t("session.partner"), state: t(`state.${partner.state || "not_started"}`) }),
-  );
+  return h("p", { class: "partner-state", "data-testid": "partner-state", role: "status" }, partnerText(session, session.partner.state));
+}
+
+// Follow this session on /ws/me/ while the screen is shown: the partner's line changes in
+// place; `moveOn(status)` says whether a new status needs another screen (then it is drawn).
+// While the socket is down, a `poll` re-reads the session instead.
+function followSession(session, line, moveOn) {
+  let partnerState = session.partner?.state;
+  const apply = (status, state) => {
+    if (moveOn(status)) return rerender();
+    if (line && state && state !== partnerState) {
+      partnerState = state;
+      line.textContent = partnerText(session, state);
+    }
+    return null;
+  };
+  onLeave(follow(async (frame) => {
+    if (frame.type === "session" && frame.id === String(session.id)) {
+      apply(frame.status, frame.partner?.state);
+    } else if (frame.type === "poll") {
+      const fresh = await api.get(`sessions/${session.id}/`).catch(() => null);
+      if (fresh) apply(fresh.status, fresh.partner?.state);
+    } else if (frame.type === "couple" && !frame.partner) {
+      rerender();
+    }
+  }));
 }
 
 // ---- answering -------------------------------------------------------------------------
@@ -266,11 +291,14 @@ function answering(session, local, { offline = false } = {}) {
   } else if (unsaved.size) {
     flush();
   }
+  const line = partnerLine(session);
+  // Answering: the partner's line follows; the screen itself stays (nothing typed is lost).
+  if (!offline) followSession(session, line, () => false);
   return screen(
     session.exercise?.title || t("session.untitled"),
     offline ? h("p", { class: "notice", role: "status", "data-testid": "offline-notice" }, t("session.offline")) : null,
     h("p", {}, t("session.answer_intro")),
-    partnerLine(session),
+    line,
     partnerNotNow(session),
     notNowCard(session, rerender),
     h("ol", { class: "prompts" }, items),
@@ -282,10 +310,13 @@ function answering(session, local, { offline = false } = {}) {
 // ---- waiting, revealed ----------------------------------------------------------------------
 
 function waiting(session) {
+  const line = partnerLine(session);
+  // Locked, waiting for the partner: the screen moves on by itself once both have locked.
+  followSession(session, line, (status) => status !== session.status);
   return screen(
     session.exercise?.title || t("session.untitled"),
-    h("p", { class: "notice", role: "status" }, t("session.submitted")),
-    partnerLine(session),
+    h("p", { class: "notice", role: "status", "data-testid": "waiting" }, t("session.submitted")),
+    line,
     partnerNotNow(session),
     notNowCard(session, rerender),
     h("button", { type: "button", class: "button secondary", onclick: () => rerender() }, t("action.refresh")),
