@@ -8,6 +8,7 @@ without reading the database (``sessions/me.py``).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import Callable
 from typing import Any
@@ -38,8 +39,21 @@ def device_group(session_key: str) -> str:
 
 def _send_now(group: str, event: dict[str, Any]) -> None:
     layer = get_channel_layer()
-    if layer is not None:
+    if layer is None:
+        return
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
         async_to_sync(layer.group_send)(group, event)
+        return
+    # Called from a thread that runs an event loop itself (not a view's worker thread, not the
+    # consumer's database thread, which collects): hand the send to that loop.
+    _pending.add(task := loop.create_task(layer.group_send(group, event)))
+    task.add_done_callback(_pending.discard)
+
+
+# Tasks handed to a running loop, kept until done so they are not collected half-way.
+_pending: set[asyncio.Task] = set()
 
 
 def announce(group: str, event: dict[str, Any], *, collect: Collector | None = None) -> None:

@@ -12,11 +12,13 @@ import { currentUser, forgetThisDevice, refreshMe, setCurrentUser } from "../ses
 // Countries with curated help resources first; any other ISO code can still be typed.
 
 async function signedIn(next) {
-  const target = safeNext(next) || "/";
+  const asked = safeNext(next);
   // The admin is no screen of the app: the browser loads it.
-  if (!isAppPath(target)) return window.location.assign(target);
+  if (asked && !isAppPath(asked)) return window.location.assign(asked);
   await refreshMe();
   const me = currentUser();
+  // A therapist lands on the practice, a partner on home.
+  const target = asked || (me?.is_therapist ? "/practice" : "/");
   if (me?.language) await setLanguage(me.language, { remember: false });
   drawChrome();
   return navigate(target);

@@ -125,8 +125,9 @@ export async function accept({ params }) {
 export async function couple({ query } = {}) {
   const current = await myCouple();
   // Linked or unlinked on the other phone: this screen follows.
-  onLeave(follow((frame) => {
+  onLeave(follow(async (frame) => {
     if (frame.type === "couple" && Boolean(frame.partner) !== Boolean(current)) rerender();
+    else if (frame.type === "poll" && Boolean(await myCouple()) !== Boolean(current)) rerender();
   }));
   if (!current) {
     const endedAt = await lastEnded();
