@@ -1,6 +1,9 @@
 """The whole journey on two phones against a real ASGI server: anna and bram sign up with the
 emailed code, pair with an invite code, do the check-in, answer alone, submit, and reveal their
-answers together over the real WebSocket until the end, with a reaction and a pause on the way."""
+answers together over the real WebSocket until the end, with a reaction and a pause on the way.
+
+After signing up nothing is reloaded: every step is a tap on a link or a button, and each
+phone follows the other over /ws/me/ (the invite accepted, the session started, both locked)."""
 
 import pytest
 
@@ -31,9 +34,31 @@ def sign_up(watched: Watched, server, name: str) -> None:
     heading(page, f"Hello {name}")
 
 
-def check_in(page, server) -> None:
-    page.goto(server.url + "/check-in")
+def go(page, path: str) -> None:
+    """Tap a link to ``path`` inside the app: the router draws it, the page is not reloaded."""
+    page.evaluate(
+        """path => {
+            const link = document.createElement("a");
+            link.href = path;
+            document.body.append(link);
+            link.click();
+            link.remove();
+        }""",
+        path,
+    )
     settled(page)
+
+
+def same_document(page) -> None:
+    page.evaluate("() => { window.__sameDocument = true; }")
+
+
+def never_reloaded(page) -> bool:
+    return page.evaluate("() => window.__sameDocument === true")
+
+
+def check_in(page, server) -> None:
+    go(page, "/check-in")
     answer_check_in(page, "No")
     page.get_by_text("Thank you. You can go on.").wait_for()
 
@@ -68,36 +93,44 @@ def test_two_partners_go_from_sign_up_to_a_completed_live_reveal(
         sign_up(anna, asgi_server, "Anna")
         screenshot(anna.page, "journey-home")
         sign_up(bram, asgi_server, "Bram")
+        page_a, page_b = anna.page, bram.page
+        for page in (page_a, page_b):
+            same_document(page)
 
         # Pairing: anna makes a code, bram sees who invites him before he accepts.
-        page_a = open_screen(anna, asgi_server.url + "/pair")
+        go(page_a, "/pair")
         page_a.get_by_role("button", name="Make an invite code").click()
         code = page_a.get_by_test_id("invite-code").inner_text()
         screenshot(page_a, "journey-invite")
-        page_b = open_screen(bram, f"{asgi_server.url}/pair/{code}")
+        go(page_b, f"/pair/{code}")
         page_b.get_by_role("button", name="Yes, link us").click()
         page_b.get_by_text("You and Anna").wait_for()
+        # Anna's phone moves on by itself and says so.
+        page_a.get_by_test_id("partner-joined").get_by_text("Bram accepted your invite").wait_for()
 
         for page in (page_a, page_b):
             check_in(page, asgi_server)
         screenshot(page_b, "journey-check-in")
 
-        # Anna starts the exercise; bram finds it on his start screen.
-        page_a.goto(f"{asgi_server.url}/library/{EXERCISE}")
-        settled(page_a)
+        # Bram waits on his start screen; anna starts the exercise and it appears there by itself.
+        go(page_b, "/")
+        assert page_b.locator(".sessions a").count() == 0
+        go(page_a, f"/library/{EXERCISE}")
         page_a.get_by_role("button", name="Start together").click()
         page_a.wait_for_url("**/s/*")
         session_url = page_a.url
+        page_b.locator(".sessions a").first.wait_for()
         answer_and_submit(page_a, "Anna")
+        page_a.get_by_test_id("partner-state").get_by_text("Bram: not started").wait_for()
         screenshot(page_a, "journey-waiting")
-        page_b.goto(asgi_server.url + "/")
-        settled(page_b)
         page_b.locator(".sessions a").first.click()
         page_b.wait_for_url(session_url)
+        # Bram answering shows on anna's waiting screen at once.
+        page_b.locator("li.prompt textarea").first.fill("Bram begins")
+        page_a.get_by_test_id("partner-state").get_by_text("Bram: answering").wait_for()
         answer_and_submit(page_b, "Bram", second=True)
 
-        # Anna's screen is waiting: she checks again and joins the live reveal.
-        page_a.get_by_role("button", name="Check again").click()
+        # Anna's waiting screen moves on to the live reveal by itself.
         page_a.get_by_test_id("presence").get_by_text("Bram is here.").wait_for()
         page_b.get_by_test_id("presence").get_by_text("Anna is here.").wait_for()
         screenshot(page_a, "journey-reveal-start")
@@ -141,11 +174,11 @@ def test_two_partners_go_from_sign_up_to_a_completed_live_reveal(
         ).split() == ["completed"]
 
         # History lists the revealed session with both sides.
-        page_b.goto(asgi_server.url + "/history")
-        settled(page_b)
+        go(page_b, "/history")
         page_b.locator(".sessions a").first.click()
         page_b.locator("li.revealed").nth(PROMPTS - 1).wait_for()
         screenshot(page_b, "journey-history-session")
+        assert never_reloaded(page_a) and never_reloaded(page_b)
         assert anna.errors == [] and bram.errors == []
     finally:
         for context in contexts:

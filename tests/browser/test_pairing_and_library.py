@@ -63,8 +63,12 @@ def test_partners_pair_with_a_code_and_either_can_end_it(live_server, two_phones
     screenshot(page, "couple-end-password")
     dialog.get_by_label("Password").fill("anna-Secret-Pass-1")
     dialog.get_by_role("button", name="Confirm").click()
+    # Said plainly, with support, then home offers to link again.
+    page.get_by_test_id("couple-ended").get_by_role("link", name="Find support").wait_for()
+    page.get_by_test_id("couple-ended").get_by_role("link", name="Go to the start").click()
     page.wait_for_url(live_server.url + "/")
     page.get_by_role("heading", name="Link with your partner").wait_for()
+    page.get_by_test_id("couple-ended-notice").wait_for()
     assert anna.errors == [] and bram.errors == []
 
 

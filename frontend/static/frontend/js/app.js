@@ -1,9 +1,9 @@
 // Entry point: safety controls first, then language, then the screens.
-import { drawChrome } from "./chrome.js";
+import { drawChrome, markCurrentTab } from "./chrome.js";
 import { listenForShiftExit } from "./exit.js";
 import { browserLanguage, setLanguage } from "./i18n.js";
 import { follow } from "./live.js";
-import { navigate, route, startRouter } from "./router.js";
+import { navigate, onRouteChange, route, startRouter } from "./router.js";
 import * as accounts from "./screens/accounts.js";
 import * as guide from "./screens/guide.js";
 import * as home from "./screens/home.js";
@@ -70,6 +70,7 @@ async function start() {
   const me = await refreshMe().catch(() => null);
   await setLanguage(me?.language || browserLanguage(), { remember: !me });
   drawChrome();
+  onRouteChange(markCurrentTab);
   routes();
   await startRouter(document.getElementById("view"));
   document.body.dataset.ready = "true";

@@ -47,23 +47,39 @@ export function drawChrome() {
     h("a", { href: "/", class: "brand" }, "Tweespraak"),
     languageSwitch(),
   );
+  // Signed in, the four main places are a tab bar at the bottom of a phone's screen (a plain
+  // row of links on wider screens); privacy tips stay in the footer below.
   const nav = h(
     "nav",
-    { class: "footer-nav", "aria-label": t("chrome.nav") },
+    { class: signedIn ? "footer-nav tab-bar" : "footer-nav", "aria-label": t("chrome.nav") },
     signedIn
       ? [
           currentUser().is_therapist
-            ? h("a", { href: "/practice" }, t("nav.caseload"))
-            : h("a", { href: "/" }, t("nav.home")),
-          h("a", { href: "/library" }, t("nav.library")),
-          h("a", { href: "/history" }, t("nav.history")),
-          h("a", { href: "/profile" }, t("nav.profile")),
+            ? h("a", { href: "/practice", "data-tab": "home" }, t("nav.caseload"))
+            : h("a", { href: "/", "data-tab": "home" }, t("nav.home")),
+          h("a", { href: "/library", "data-tab": "library" }, t("nav.library")),
+          h("a", { href: "/history", "data-tab": "history" }, t("nav.history")),
+          h("a", { href: "/profile", "data-tab": "profile" }, t("nav.profile")),
         ]
       : [h("a", { href: "/login" }, t("nav.login")), h("a", { href: "/signup" }, t("nav.signup"))],
-    h("a", { href: "/advice" }, t("nav.advice")),
+    signedIn ? null : h("a", { href: "/advice" }, t("nav.advice")),
   );
+  const advice = signedIn ? h("p", { class: "footer-links" }, h("a", { href: "/advice" }, t("nav.advice"))) : null;
   const hint = h("p", { class: "exit-hint" }, t("chrome.exit_hint"));
   const app = document.getElementById("app");
   const view = document.getElementById("view") || h("main", { id: "view" });
-  app.replaceChildren(safetyBar, header, view, h("footer", { class: "footer" }, nav, hint));
+  app.classList.toggle("with-tabs", signedIn);
+  app.replaceChildren(safetyBar, header, view, h("footer", { class: "footer" }, nav, advice, hint));
+  markCurrentTab();
+}
+
+// The tab of the place shown now: `aria-current="page"` (read out, and styled).
+export function markCurrentTab() {
+  const path = window.location.pathname;
+  for (const link of document.querySelectorAll(".tab-bar a")) {
+    const href = link.getAttribute("href");
+    const current = href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
+    if (current) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
 }

@@ -47,8 +47,16 @@ export function onLeave(cleanup) {
   cleanups.push(cleanup);
 }
 
+// Screens and chrome that want to know the path changed (the tab bar's current tab).
+const changeListeners = [];
+
+export function onRouteChange(listener) {
+  changeListeners.push(listener);
+}
+
 export function navigate(to) {
   history.replaceState(null, "", to);
+  for (const listener of changeListeners) listener();
   return render();
 }
 
