@@ -9,6 +9,45 @@ export function scaleEnds(prompt) {
     t("reveal.scale_ends", { min: prompt.min, min_label: prompt.min_label, max: prompt.max, max_label: prompt.max_label }));
 }
 
+// A revealed scale answer drawn on its scale: one step per number, with who chose it, and the
+// ends' labels under it. The numbers stay in the text above; this is the picture of it.
+export function scalePicture(prompt, mine, theirs, partnerName) {
+  if (prompt.kind !== "scale" || !Number.isInteger(prompt.min) || !Number.isInteger(prompt.max)) return null;
+  const value = (answer) => {
+    const raw = answer && typeof answer === "object" && !Array.isArray(answer) ? (answer.keep_private ? null : answer.value) : answer;
+    return Number.isInteger(raw) ? raw : null;
+  };
+  const me = value(mine);
+  const partner = value(theirs);
+  if (me === null && partner === null) return null;
+  const steps = [];
+  for (let step = prompt.min; step <= prompt.max; step += 1) {
+    const who = [step === me ? t("reveal.you") : null, step === partner ? partnerName : null].filter(Boolean);
+    steps.push(h("li", {
+      class: ["scale-step", step === me ? "is-mine" : "", step === partner ? "is-partner" : ""].filter(Boolean).join(" "),
+    }, h("span", { class: "scale-number" }, String(step)), who.length ? h("span", { class: "scale-who" }, who.join(" · ")) : null));
+  }
+  return h("div", { class: "scale-picture", "aria-hidden": "true", "data-testid": "scale-picture" },
+    h("ol", { class: "scale-steps" }, steps),
+    prompt.min_label && prompt.max_label
+      ? h("p", { class: "scale-labels" }, h("span", {}, prompt.min_label), h("span", {}, prompt.max_label))
+      : null);
+}
+
+// Where the reveal is: one dot per prompt, filled once revealed.
+export function progressDots(total) {
+  const dots = h("ol", { class: "progress-dots", "aria-hidden": "true", "data-testid": "progress-dots" });
+  for (let index = 0; index < total; index += 1) dots.append(h("li", {}));
+  const label = h("p", { class: "visually-hidden", role: "status" });
+  const wrap = h("div", { class: "progress" }, dots, label);
+  wrap.update = (revealed) => {
+    [...dots.children].forEach((dot, index) => dot.classList.toggle("done", index < revealed));
+    label.textContent = t("reveal.progress", { done: revealed, total });
+  };
+  wrap.update(0);
+  return wrap;
+}
+
 export function talkAboutCue(prompt) {
   if (!prompt.talk_about) return null;
   return h("aside", { class: "talk-about", "data-testid": "talk-about" },

@@ -8,7 +8,7 @@ import { t } from "../i18n.js";
 import { navigate, onLeave, rerender } from "../router.js";
 import { valueText } from "../parts/answers.js";
 import { notNowCard, partnerNotNow } from "../parts/not_now.js";
-import { repairLink, scaleEnds, talkAboutCue } from "../parts/reveal_extras.js";
+import { progressDots, repairLink, scaleEnds, scalePicture, talkAboutCue } from "../parts/reveal_extras.js";
 import { sessionList } from "../parts/session_list.js";
 import { shareCard } from "../parts/therapist_link.js";
 
@@ -349,6 +349,7 @@ function revealCard(prompt, item, partnerName, react, coupleEnded = false) {
       h("div", { class: "answer mine" }, h("p", { class: "who" }, t("reveal.you")), h("p", {}, revealedText(prompt, item.mine, "mine"))),
       h("div", { class: "answer partner" }, h("p", { class: "who" }, partnerName), h("p", {}, revealedText(prompt, item.partner, "partner", coupleEnded))),
     ),
+    scalePicture(prompt, item.mine, coupleEnded ? null : item.partner, partnerName),
     scaleEnds(prompt),
     talkAboutCue(prompt),
     buttons,
@@ -383,14 +384,30 @@ function completed(session) {
 // ---- live reveal -------------------------------------------------------------------------
 
 function breathing(onResume) {
-  return h(
+  // How long the pause has lasted, calmly: a clock that counts up, never down (no pressure).
+  const clock = h("p", { class: "breath-timer", "data-testid": "breath-timer", "aria-hidden": "true" }, "0:00");
+  const section = h(
     "section",
     { class: "breathing", hidden: true, "aria-live": "polite", "data-testid": "breathing" },
     h("h2", {}, t("reveal.pause_title")),
     h("div", { class: "breath-circle", "aria-hidden": "true" }),
     h("p", {}, t("reveal.breathe")),
+    clock,
     h("button", { type: "button", class: "button", onclick: onResume }, t("reveal.resume")),
   );
+  let timer = null;
+  section.run = (on) => {
+    clearInterval(timer);
+    timer = null;
+    if (!on) return;
+    const started = Date.now();
+    clock.textContent = "0:00";
+    timer = setInterval(() => {
+      const seconds = Math.floor((Date.now() - started) / 1000);
+      clock.textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+    }, 1000);
+  };
+  return section;
 }
 
 function liveReveal(session) {
@@ -415,26 +432,35 @@ function liveReveal(session) {
   const leave = h("button", { type: "button", class: "button quiet", onclick: () => { send("leave"); navigate("/"); } }, t("reveal.leave"));
   const controls = h("div", { class: "actions" }, ready, pause, leave);
   const calm = breathing(() => send("resume"));
+  const shared = h("p", { class: "lead", "data-testid": "shared-count" });
   const done = h("section", { class: "card done", hidden: true, tabindex: "-1" },
     h("h2", {}, t("reveal.completed_title")),
+    shared,
     h("p", {}, t("reveal.completed_body")),
+    h("p", { class: "take-along" }, t("reveal.take_along")),
     repairLink(),
     h("a", { href: "/", class: "button" }, t("action.home")),
   );
 
+  const progress = progressDots(session.prompts.length);
   const showReveal = (item) => {
     if (cards.has(item.prompt) || !byId.has(item.prompt)) return;
     const card = revealCard(byId.get(item.prompt), item, name, (prompt, reaction) => send("react", { prompt, reaction }));
+    card.classList.add("arriving");
     cards.set(item.prompt, card);
     list.append(card);
+    progress.update(cards.size);
   };
   const setPaused = (paused) => {
+    if (calm.hidden === paused) calm.run(paused);
     calm.hidden = !paused;
     controls.hidden = paused;
   };
   const finish = () => {
     controls.hidden = true;
+    calm.run(false);
     calm.hidden = true;
+    shared.textContent = t("reveal.shared_count", { count: cards.size });
     done.hidden = false;
     done.focus();
   };
@@ -483,6 +509,7 @@ function liveReveal(session) {
   onLeave(() => {
     leaving = true;
     clearTimeout(timer);
+    calm.run(false);
     socket?.close();
   });
   (session.revealed || []).forEach(showReveal);
@@ -490,6 +517,7 @@ function liveReveal(session) {
   return screen(
     session.exercise?.title || t("session.untitled"),
     h("p", {}, t("reveal.intro", { name })),
+    progress,
     presence,
     problem,
     list,
