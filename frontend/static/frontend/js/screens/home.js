@@ -24,56 +24,78 @@ function welcome() {
   );
 }
 
-function coupleCard() {
+async function myCouple() {
+  return api.get("pairing/couple/").catch((error) => {
+    if (error.status === 404) return null;
+    throw error;
+  });
+}
+
+// The three first steps, in their order; `at` is the one to do now (0-based), earlier ones done.
+function firstSteps(at) {
+  const steps = ["home.step_pair", "home.step_checkin", "home.step_exercise"];
+  return h("ol", { class: "first-steps", "data-testid": "first-steps" },
+    steps.map((key, index) => h("li", {
+      class: index < at ? "done" : index === at ? "current" : "",
+      "aria-current": index === at ? "step" : null,
+    }, t(key), index < at ? h("span", { class: "visually-hidden" }, ` (${t("home.step_done")})`) : null)));
+}
+
+function howItWorks() {
+  return h("section", { class: "card how-it-works", "data-testid": "how-it-works" },
+    h("h2", {}, t("guide.how.title")),
+    h("ul", {}, ["alone", "together", "boundaries", "safety"].map((key) => h("li", {}, t(`home.how_${key}`)))),
+    h("a", { href: "/guide/how" }, t("home.how_more")),
+  );
+}
+
+// ONE next step, the most useful now: pair, check in, look together, answer, or choose.
+function nextStep({ couple, checkin, open }) {
+  const card = (title, body, href, label, at = null) =>
+    h("section", { class: "card next-step", "data-testid": "next-step" },
+      at === null ? null : firstSteps(at),
+      h("h2", {}, title),
+      body ? h("p", {}, body) : null,
+      href ? h("a", { href, class: "button" }, label) : null);
+  if (!couple) {
+    // A single person links first; the check-in comes once there is someone to do it with.
+    const pair = card(t("home.pair_title"), t("home.pair_intro"), "/pair", t("pair.title"), 0);
+    pair.append(codeForm());
+    return pair;
+  }
+  const name = couple.partner.display_name;
+  if (checkin.due) return card(t("checkin.title"), t("home.checkin_due"), "/check-in", t("home.checkin_start"), open.length ? null : 1);
+  const live = open.find((item) => ["ready_to_reveal", "revealing"].includes(item.status));
+  if (live) return card(t("home.next_together", { name }), live.exercise?.title, `/s/${live.id}`, t("home.next_together_go"));
+  const answering = open.find((item) => item.status === "answering");
+  if (answering) {
+    return card(t("home.next_answer", { title: answering.exercise?.title || t("session.untitled") }), t("home.next_answer_body", { name }), `/s/${answering.id}`, t("home.next_answer_go"));
+  }
+  return card(t("home.choose_exercise"), t("home.next_choose_body", { name }), "/library", t("home.choose_exercise"));
+}
+
+function homeBody() {
   return deferred(
     async () => {
-      const couple = await api.get("pairing/couple/").catch((error) => {
-        if (error.status === 404) return null;
-        throw error;
-      });
-      return { couple, endedAt: couple ? null : await lastEnded() };
-    },
-    ({ couple, endedAt }) => couple
-      ? h("section", { class: "card" },
-          h("h2", {}, t("couple.title")),
-          h("p", {}, t("couple.with", { name: couple.partner.display_name })),
-          h("div", { class: "actions" },
-            h("a", { href: "/library", class: "button" }, t("home.choose_exercise")),
-            h("a", { href: "/couple", class: "button secondary" }, t("home.couple_details")),
-          ),
-        )
-      : h("div", {}, endedAt ? endedNotice(endedAt) : null, h("section", { class: "card" },
-          h("h2", {}, t("home.pair_title")),
-          h("p", {}, t("home.pair_intro")),
-          h("a", { href: "/pair", class: "button" }, t("pair.title")),
-          codeForm(),
-        )),
-  );
-}
-
-function checkInCard() {
-  return deferred(
-    () => api.get("safety/check-in/"),
-    (checkin) => checkin.due
-      ? h("section", { class: "card" },
-          h("h2", {}, t("checkin.title")),
-          h("p", {}, t("home.checkin_due")),
-          h("a", { href: "/check-in", class: "button" }, t("home.checkin_start")),
-        )
-      : h("div"),
-  );
-}
-
-function sessionsCard() {
-  return deferred(
-    () => api.get("sessions/").then((data) => data.results || data),
-    (list) => {
+      const [couple, checkin, list] = await Promise.all([
+        myCouple(),
+        api.get("safety/check-in/"),
+        api.get("sessions/").then((data) => data.results || data),
+      ]);
       const open = list.filter((item) => !["completed", "abandoned"].includes(item.status));
-      return h("section", { class: "card" },
-        h("h2", {}, t("home.sessions_title")),
-        open.length ? sessionList(open) : empty(t("home.sessions_empty")),
-      );
+      return { couple, checkin, open, endedAt: couple ? null : await lastEnded() };
     },
+    (state) => h("div", { class: "home" },
+      state.endedAt ? endedNotice(state.endedAt) : null,
+      nextStep(state),
+      state.couple
+        ? h("section", { class: "card" },
+            h("h2", {}, t("home.sessions_title")),
+            state.open.length ? sessionList(state.open) : empty(t("home.sessions_empty")),
+            h("p", {}, t("couple.with", { name: state.couple.partner.display_name }), " · ",
+              h("a", { href: "/couple" }, t("home.couple_details"))))
+        : howItWorks(),
+    ),
   );
 }
 
@@ -93,9 +115,7 @@ export function home() {
   followHome();
   return screen(
     t("home.hello", { name: me.display_name }),
-    checkInCard(),
-    coupleCard(),
-    sessionsCard(),
+    homeBody(),
     h("ul", { class: "link-list guide-links" },
       ["how", "privacy", "not-for"].map((key) => h("li", {}, h("a", { href: `/guide/${key}` }, t(`guide.${key}.title`))))),
   );
