@@ -350,3 +350,40 @@ def test_an_unknown_address_answers_the_apps_own_not_found_with_status_404(
         assert axe_violations(page) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_first_run_a_single_person_pairs_first_and_sees_the_partner_join(
+    live_server, browser, watch, sign_in, language
+):
+    anna = make_user("anna", language=language)
+    bram = make_user("bram", language=language)
+    words = texts(language)
+    context = phone_for(browser, language)
+    try:
+        sign_in(context, anna)
+        watched = watch(context)
+        page = open_screen(watched, live_server.url + "/")
+        settled(page)
+        steps = page.get_by_test_id("first-steps").locator("li")
+        assert steps.count() == 3
+        assert steps.nth(0).get_attribute("aria-current") == "step"
+        assert steps.nth(0).inner_text() == words["home.step_pair"]
+        # Paired first: no check-in is asked of a single person.
+        assert page.get_by_role("link", name=words["home.checkin_start"]).count() == 0
+        assert page.get_by_test_id("how-it-works").is_visible()
+        tab = page.locator(".tab-bar a[aria-current=page]")
+        assert tab.inner_text() == words["nav.home"]
+        shoot(page, f"home-first-run-{language}")
+        findings = axe_violations(page)
+
+        link(bram, anna)
+        # Home follows (here by polling): the next step is now the check-in, step 2 of 3.
+        page.get_by_role("link", name=words["home.checkin_start"]).wait_for()
+        assert steps.nth(1).get_attribute("aria-current") == "step"
+        shoot(page, f"home-paired-{language}")
+        findings += axe_violations(page)
+        assert findings == []
+        assert watched.errors == []
+    finally:
+        context.close()

@@ -102,10 +102,19 @@ function homeBody() {
 // Home follows /ws/me/: the partner joined or left, a session moved on. It is drawn again,
 // unless the person is typing (the code form), so nothing typed is lost.
 function followHome() {
-  onLeave(follow((frame) => {
+  let linked = null;
+  myCouple().then((couple) => { linked ??= Boolean(couple); }, () => null);
+  onLeave(follow(async (frame) => {
+    const typing = () => document.activeElement?.matches?.("input, textarea, select");
+    if (frame.type === "poll") {
+      // Without the socket: only a couple formed or ended redraws home (no flicker).
+      const now = Boolean(await myCouple().catch(() => null));
+      if (linked !== null && now !== linked && !typing()) rerender();
+      linked = now;
+      return;
+    }
     if (!["couple", "session", "daily"].includes(frame.type)) return;
-    const typing = document.activeElement?.matches?.("input, textarea, select");
-    if (!typing) rerender();
+    if (!typing()) rerender();
   }));
 }
 
