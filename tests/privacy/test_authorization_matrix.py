@@ -94,6 +94,8 @@ ROWS: dict[tuple[str, str], dict] = {
     ("POST", "api/pairing/invites/<str:code>/accept/"): SIGNED_IN,
     ("GET", "api/pairing/couple/"): {"anonymous": 401, "member": 200, "other": 404},
     ("POST", "api/pairing/couple/end/"): SIGNED_IN,
+    # Only the date my own last couple ended (or null): nothing of anyone else's.
+    ("GET", "api/pairing/couple/ended/"): SIGNED_IN,
     ("GET", "api/pairing/therapist-invites/<str:code>/"): SIGNED_IN,
     ("POST", "api/pairing/therapist-invites/<str:code>/accept/"): SIGNED_IN,
     ("GET", "api/pairing/therapist/"): {"anonymous": 401, "member": 200, "other": 404},
