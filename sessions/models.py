@@ -53,7 +53,8 @@ class NotNow(models.TextChoices):
 
 
 class CoupleSession(models.Model):
-    """A couple doing one pinned ``ExerciseVersion``: answering alone, then revealing live.
+    """A couple doing one pinned ``ExerciseVersion``: answering alone, then revealing live; or
+    one person doing a solo exercise (``owner`` set, no couple), never revealed to anyone.
 
     ``exercise`` repeats ``version.exercise`` so the database itself can hold "one open session
     per exercise per couple" across versions. ``current_index`` is the 0-based position (in
@@ -66,6 +67,17 @@ class CoupleSession(models.Model):
         verbose_name=_("couple"),
         on_delete=models.CASCADE,
         related_name="sessions",
+        null=True,
+        blank=True,
+    )
+    # The one person of a solo session; erased with their account.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner (solo)"),
+        on_delete=models.CASCADE,
+        related_name="solo_sessions",
+        null=True,
+        blank=True,
     )
     exercise = models.ForeignKey(
         Exercise, verbose_name=_("exercise"), on_delete=models.PROTECT, related_name="+"
@@ -106,8 +118,23 @@ class CoupleSession(models.Model):
                 fields=["couple", "exercise"],
                 condition=models.Q(status__in=[status.value for status in OPEN_SESSION_STATUSES]),
                 name="sessions_one_open_session_per_exercise",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "exercise"],
+                condition=models.Q(status__in=[status.value for status in OPEN_SESSION_STATUSES]),
+                name="sessions_one_open_solo_session_per_exercise",
+            ),
+            # A couple session has a couple and no owner; a solo session an owner and no couple.
+            models.CheckConstraint(
+                condition=models.Q(couple__isnull=False, owner__isnull=True)
+                | models.Q(couple__isnull=True, owner__isnull=False),
+                name="sessions_couple_or_solo_owner",
+            ),
         ]
+
+    @property
+    def is_solo(self) -> bool:
+        return self.owner_id is not None
 
     def __str__(self) -> str:
         return str(self.id)

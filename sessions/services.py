@@ -24,14 +24,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from exercises.models import Prompt, PromptKind
+from exercises.models import Audience, ExerciseVersion, Prompt, PromptKind
 from exercises.selectors import exercise_current_version
 from notifications.models import Event
 from notifications.services import notify
 from pairing.models import Couple
 from pairing.selectors import active_couple_for, couple_members
 from project.errors import Conflict, Invalid, NotFound
-from safety.selectors import require_couple_exercise_allowed
+from safety.selectors import require_couple_exercise_allowed, require_solo_exercise_allowed
 
 from .models import (
     LIVE_SESSION_STATUSES,
@@ -165,14 +165,26 @@ def _broadcast_state(live: _Live, *changed: str) -> None:
 # ---- starting and answering ---------------------------------------------------------------
 
 
+def require_session_allowed(*, user: User, session: CoupleSession) -> None:
+    """The safety guard for acting in ``session``: a couple session's, or a solo one's (while
+    paused only the exercises safe for that moment)."""
+    if session.is_solo:
+        require_solo_exercise_allowed(user, safe_while_paused=session.version.safe_while_paused)
+    else:
+        require_couple_exercise_allowed(user)
+
+
 @transaction.atomic
 def session_start(*, user: User, exercise_slug: str) -> CoupleSession:
-    """Start a session of the exercise's current published version for my couple."""
+    """Start a session of the exercise's current published version: for my couple, or for me
+    alone when the exercise is a solo one."""
+    version = exercise_current_version(slug=exercise_slug)
+    if version.audience == Audience.SOLO:
+        return _solo_session_start(user=user, version=version)
     require_couple_exercise_allowed(user)
     couple = active_couple_for(user=user)
     if couple is None:
         raise Conflict("no_couple", _("Link with your partner first."))
-    version = exercise_current_version(slug=exercise_slug)
     existing = _open_session_id(couple=couple, exercise_id=version.exercise_id)
     if existing is not None:
         raise SessionAlreadyOpen(existing)
@@ -195,6 +207,27 @@ def session_start(*, user: User, exercise_slug: str) -> CoupleSession:
     for participant in participants:
         if participant.user_id != user.pk:
             notify(user=participant.user, event=Event.PARTNER_STARTED, path=_session_path(session))
+    return session
+
+
+def _solo_session_start(*, user: User, version: ExerciseVersion) -> CoupleSession:
+    """A session for ``user`` alone, with or without a couple; nobody else is told."""
+    require_solo_exercise_allowed(user, safe_while_paused=version.safe_while_paused)
+    open_solo = CoupleSession.objects.filter(
+        owner=user, exercise_id=version.exercise_id, status__in=OPEN_SESSION_STATUSES
+    )
+    existing = open_solo.values_list("id", flat=True).first()
+    if existing is not None:
+        raise SessionAlreadyOpen(existing)
+    try:
+        with transaction.atomic():
+            session = CoupleSession.objects.create(
+                owner=user, exercise_id=version.exercise_id, version=version, started_by=user
+            )
+    except IntegrityError as error:
+        # The same person started it a moment ago on another device.
+        raise SessionAlreadyOpen(open_solo.values_list("id", flat=True).first()) from error
+    SessionParticipant.objects.create(session=session, user=user)
     return session
 
 
@@ -273,7 +306,7 @@ def answer_save(
     ``keep_private`` means the partner will only ever see that I kept it for myself; it may go
     with an empty value. Without it, a value is required and must fit the prompt's kind.
     """
-    require_couple_exercise_allowed(user)
+    require_session_allowed(user=user, session=session)
     participant = _my_participant(session=session, user=user)
     _require_answering(session=session, participant=participant)
     prompt = Prompt.objects.filter(pk=prompt_id, version_id=session.version_id).first()
@@ -304,8 +337,9 @@ def answer_save(
 @transaction.atomic
 def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
     """Lock my answers. Every prompt needs an answer or must be kept private. When both
-    partners have submitted, the session is ready to reveal."""
-    require_couple_exercise_allowed(user)
+    partners have submitted, the session is ready to reveal. A solo session is then complete:
+    it is never revealed."""
+    require_session_allowed(user=user, session=session)
     # Locks the session: when both partners submit at once, the second sees the first.
     session = (
         CoupleSession.objects.select_related("couple")
@@ -331,6 +365,11 @@ def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
     participant.state = ParticipantState.SUBMITTED
     participant.submitted_at = timezone.now()
     participant.save(update_fields=["state", "submitted_at"])
+    if session.is_solo:
+        session.status = SessionStatus.COMPLETED
+        session.completed_at = participant.submitted_at
+        session.save(update_fields=["status", "completed_at", "updated_at"])
+        return session
     others_submitted = (
         not session.participants.exclude(user=user)
         .exclude(state=ParticipantState.SUBMITTED)
@@ -370,6 +409,9 @@ def sessions_abandon_for_couple(*, couple: Couple) -> int:
 
 def _live_session(*, user: User, session_id: UUID) -> CoupleSession:
     session = access_session(user=user, session_id=session_id, for_update=True)
+    if session.is_solo:
+        # A solo session's answers are never revealed, not even to its owner's other devices.
+        raise Conflict("session_solo", _("An exercise for yourself is never revealed."))
     require_couple_exercise_allowed(user)
     if session.status not in LIVE_SESSION_STATUSES:
         raise Conflict(
@@ -576,6 +618,8 @@ def session_not_now(*, user: User, session: CoupleSession, message: str) -> Sess
     if message not in NotNow.values:
         raise Invalid(fields={"message": [_("Choose one of the messages.")]})
     session = CoupleSession.objects.select_for_update(of=("self",)).get(pk=session.pk)
+    if session.is_solo:
+        raise Conflict("session_solo", _("Nobody waits for an exercise you do for yourself."))
     if session.status not in OPEN_SESSION_STATUSES:
         raise Conflict("session_not_open", _("This session has already ended."))
     participant = _my_participant(session=session, user=user)
