@@ -132,12 +132,12 @@ class CoupleSession(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return str(self.id)
+
     @property
     def is_solo(self) -> bool:
         return self.owner_id is not None
-
-    def __str__(self) -> str:
-        return str(self.id)
 
 
 class SessionParticipant(models.Model):

@@ -187,7 +187,9 @@ def _of_couple(couple: Couple, prefix: str = "") -> Q:
 def _visible_sessions(*, therapist: User, couple: Couple):
     """Sessions of this couple the therapist may follow: started from one of their
     assignments, or shared with them by a partner."""
-    shared = SessionShare.objects.filter(therapist=therapist).filter(_of_couple(couple, "session__"))
+    shared = SessionShare.objects.filter(therapist=therapist).filter(
+        _of_couple(couple, "session__")
+    )
     first_reveal = PromptReveal.objects.filter(session=OuterRef("pk")).order_by("revealed_at")
     assigned = AssignmentSession.objects.filter(assignment__therapist=therapist)
     first_assignment = AssignmentSession.objects.filter(couplesession=OuterRef("pk")).order_by("id")
