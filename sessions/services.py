@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -77,6 +77,24 @@ def register_session_starter(source: str, starter: SessionStarter) -> None:
     """Another way to start a session, owned by an app above this one: ``starter(user=...,
     <source>_id=...)``. The therapists app registers ``assignment``."""
     _session_starters[source] = starter
+
+
+# ``listener(couple_id=..., day=...)`` after a partner answered or reacted to the daily question,
+# once committed. The ``/ws/me/`` consumer (an app above this one) registers here; what it sends
+# is ids and flags, never an answer.
+DailyListener = Callable[..., None]
+_daily_listeners: list[DailyListener] = []
+
+
+def on_daily_changed(listener: DailyListener) -> None:
+    if listener not in _daily_listeners:
+        _daily_listeners.append(listener)
+
+
+def daily_changed(*, couple_id: UUID, day: date) -> None:
+    """Announce, after the commit, that a couple's daily question changed."""
+    for listener in list(_daily_listeners):
+        transaction.on_commit(lambda listener=listener: listener(couple_id=couple_id, day=day))
 
 
 def session_begin(

@@ -18,7 +18,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 STARTER = Path(__file__).resolve().parents[2] / "exercises" / "starter_library.json"
 SHOTS = Path("/work/shots/issue-18")
 TEXTS = {
-    "en": ("For yourself", "Start for yourself", "Only you will see this", "Done. This stays yours"),
+    "en": (
+        "For yourself",
+        "Start for yourself",
+        "Only you will see this",
+        "Done. This stays yours",
+    ),
     "nl": ("Voor jezelf", "Begin voor jezelf", "Alleen jij ziet dit", "Klaar. Dit blijft van jou"),
 }
 
@@ -41,7 +46,9 @@ def test_a_single_person_does_a_solo_exercise(live_server, phone, watch, sign_in
     page.get_by_role("link", name=solo_filter, exact=True).click()
     page.wait_for_url("**/library?audience=solo")
     settled(page)
-    page.get_by_role("link", name="Landen in je lijf" if language == "nl" else "Landing in your body").click()
+    page.get_by_role(
+        "link", name="Landen in je lijf" if language == "nl" else "Landing in your body"
+    ).click()
     settled(page)
     shot(page, f"solo-detail-{language}")
     page.get_by_role("button", name=start).click()
@@ -56,7 +63,9 @@ def test_a_single_person_does_a_solo_exercise(live_server, phone, watch, sign_in
     page.get_by_role("checkbox").first.check()
     for index in range(page.locator("input[type=range]").count()):
         page.locator("input[type=range]").nth(index).press("ArrowRight")
-    page.get_by_role("button", name="Review my answers" if language == "en" else "Mijn antwoorden bekijken").click()
+    page.get_by_role(
+        "button", name="Review my answers" if language == "en" else "Mijn antwoorden bekijken"
+    ).click()
     page.locator("section.summary form button").click()
     page.get_by_test_id("solo-notice").filter(has_text=done).wait_for()
     assert "Een lamp, een vogel, mijn stoel" in page.locator(".solo-answers").inner_text()
