@@ -1,8 +1,8 @@
 """The sessions part of a person's export (privacy rule 6): their sessions exactly as they may
 read them (``session_detail``: their own answers, and the partner's revealed answers only while
-the couple lasts, never a ``keep_private`` value), the reactions they sent and the live-reveal
-connections open right now, and my daily answers and reactions. What was shared with a therapist and the assignments are the
-therapists app's part (``therapists.export.assignments_export``).
+the couple lasts, never a ``keep_private`` value), the reactions they sent, the live-reveal
+connections open right now, and their own daily answers and reactions. What was shared with a
+therapist and the assignments are the therapists app's part (``therapists.export.assignments_export``).
 """
 
 from __future__ import annotations

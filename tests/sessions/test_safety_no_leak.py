@@ -4,8 +4,8 @@ or a pause. A paused person's state simply stays where it was."""
 import pytest
 
 from safety.content import QUESTION_IDS
-from sessions.models import DailyQuestion
 from safety.services import check_in_submit, report_create
+from sessions.models import DailyQuestion
 
 pytestmark = pytest.mark.django_db
 
