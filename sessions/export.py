@@ -2,7 +2,8 @@
 read them (``session_detail``: their own answers, and the partner's revealed answers only while
 the couple lasts, never a ``keep_private`` value), the reactions they sent, the live-reveal
 connections open right now, and their own daily answers and reactions. What was shared with a
-therapist and the assignments are the therapists app's part (``therapists.export.assignments_export``).
+therapist and the assignments are the therapists app's part
+(``therapists.export.assignments_export``).
 """
 
 from __future__ import annotations
