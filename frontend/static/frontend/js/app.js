@@ -4,6 +4,7 @@ import { listenForShiftExit } from "./exit.js";
 import { browserLanguage, setLanguage } from "./i18n.js";
 import { route, startRouter } from "./router.js";
 import * as accounts from "./screens/accounts.js";
+import * as daily from "./screens/daily.js";
 import * as guide from "./screens/guide.js";
 import * as home from "./screens/home.js";
 import * as library from "./screens/library.js";
@@ -42,6 +43,8 @@ function routes() {
   route("/library/:slug", library.detail, { auth: true });
   route("/s/:id", sessions.session, { auth: true });
   route("/history", sessions.history, { auth: true });
+  route("/daily", daily.daily, { auth: true });
+  route("/daily/history", daily.history, { auth: true });
   route("/therapist", therapists.therapist, { auth: true });
   route("/therapist/:code", therapists.acceptTherapist, { auth: true });
   // Where an "exercise assigned" notification leads.

@@ -32,7 +32,8 @@ function coupleCard() {
           h("h2", {}, t("couple.title")),
           h("p", {}, t("couple.with", { name: couple.partner.display_name })),
           h("div", { class: "actions" },
-            h("a", { href: "/library", class: "button" }, t("home.choose_exercise")),
+            h("a", { href: "/daily", class: "button" }, t("daily.title")),
+            h("a", { href: "/library", class: "button secondary" }, t("home.choose_exercise")),
             h("a", { href: "/couple", class: "button secondary" }, t("home.couple_details")),
           ),
         )
