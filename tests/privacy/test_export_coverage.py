@@ -17,6 +17,8 @@ from django.db import models
 from accounts.models import User
 from exercises.models import Exercise, ExerciseVersion
 from notifications.models import Channel, Event, OutboxMessage, PushSubscription
+from pulse.items import ITEM_IDS
+from pulse.services import pulse_record
 from sessions import daily_services
 from sessions import services as session_services
 from tests.factories import (
@@ -69,6 +71,7 @@ COVERED: dict[str, tuple[str, str, str]] = {
     "notifications.PushSubscription.user": ("anna", "notifications", "push_subscriptions"),
     "notifications.NotificationPreference.user": ("anna", "notifications", "preferences"),
     "notifications.OutboxMessage.user": ("anna", "notifications", "outbox"),
+    "pulse.PulseEntry.user": ("anna", "pulse", "entries"),
 }
 
 # Rows that are not *about* the person: staff bookkeeping (Django's admin log, which admin
@@ -139,6 +142,7 @@ def plant_a_row_for_every_foreign_key(anna, bram, thea, client_for) -> None:
     daily_services.daily_answer_save(user=anna, value="Anna's day")
     daily_services.daily_answer_save(user=bram, value="Bram's day")
     daily_services.daily_react(user=anna, reaction="thanks")
+    pulse_record(user=anna, answers=dict.fromkeys(ITEM_IDS, 3), note="", share_with_partner=True)
     report_unsafe(anna)
     PushSubscription.objects.create(
         user=anna,
