@@ -42,6 +42,7 @@ const SHELL = [
   "/static/frontend/js/screens/library.js",
   "/static/frontend/js/screens/pairing.js",
   "/static/frontend/js/screens/practice.js",
+  "/static/frontend/js/screens/pulse.js",
   "/static/frontend/js/screens/safety.js",
   "/static/frontend/js/screens/security.js",
   "/static/frontend/js/screens/sessions.js",

@@ -10,6 +10,7 @@ import * as home from "./screens/home.js";
 import * as library from "./screens/library.js";
 import * as pairing from "./screens/pairing.js";
 import * as practice from "./screens/practice.js";
+import * as pulse from "./screens/pulse.js";
 import * as safety from "./screens/safety.js";
 import * as security from "./screens/security.js";
 import * as sessions from "./screens/sessions.js";
@@ -45,6 +46,7 @@ function routes() {
   route("/history", sessions.history, { auth: true });
   route("/daily", daily.daily, { auth: true });
   route("/daily/history", daily.history, { auth: true });
+  route("/pulse", pulse.pulse, { auth: true });
   route("/therapist", therapists.therapist, { auth: true });
   route("/therapist/:code", therapists.acceptTherapist, { auth: true });
   // Where an "exercise assigned" notification leads.

@@ -80,6 +80,11 @@ export function home() {
     checkInCard(),
     coupleCard(),
     sessionsCard(),
+    h("section", { class: "card" },
+      h("h2", {}, t("pulse.title")),
+      h("p", {}, t("pulse.home_intro")),
+      h("a", { href: "/pulse", class: "button secondary" }, t("pulse.open")),
+    ),
     h("ul", { class: "link-list guide-links" },
       ["how", "privacy", "not-for"].map((key) => h("li", {}, h("a", { href: `/guide/${key}` }, t(`guide.${key}.title`))))),
   );
