@@ -34,6 +34,7 @@ const SHELL = [
   "/static/frontend/js/parts/reveal_extras.js",
   "/static/frontend/js/parts/session_list.js",
   "/static/frontend/js/parts/therapist_link.js",
+  "/static/frontend/js/parts/trend_chart.js",
   "/static/frontend/vendor/uqr/uqr.js",
   "/static/frontend/js/screens/accounts.js",
   "/static/frontend/js/screens/daily.js",

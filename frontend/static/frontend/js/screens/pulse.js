@@ -1,7 +1,7 @@
 // My pulse: four short questions and a note, for me; my trend as a chart with the numbers as
 // text; and what my partner chose to share with me.
 import { api } from "../api.js";
-import { empty, field, formError, h, onSubmit, screen } from "../dom.js";
+import { deferred, empty, field, formError, h, onSubmit, screen } from "../dom.js";
 import { t } from "../i18n.js";
 import { rerender } from "../router.js";
 import { formatDate, trendChart } from "../parts/trend_chart.js";
@@ -18,6 +18,39 @@ function scaleItem(item) {
     h("label", { for: id, class: "prompt-text" }, item.text),
     h("div", { class: "scale" }, h("span", { class: "hint" }, item.min_label), range, h("span", { class: "hint" }, item.max_label)),
     output,
+  );
+}
+
+// Our therapist may see my trend (not my notes or answers) only while I consent; per link.
+function therapistConsent() {
+  return deferred(
+    () => api.get("pairing/therapist/measures/").catch((error) => {
+      if (error.code === "no_therapist") return null;
+      throw error;
+    }),
+    (state) => {
+      if (!state) return h("div");
+      const box = h("input", { type: "checkbox", id: "pulse-therapist", checked: state.consented });
+      const status = h("p", { class: "hint", role: "status" });
+      box.addEventListener("change", async () => {
+        box.disabled = true;
+        try {
+          if (box.checked) await api.put("pairing/therapist/measures/");
+          else await api.delete("pairing/therapist/measures/");
+          status.textContent = t(box.checked ? "measures.consent_on" : "measures.consent_off");
+        } catch (error) {
+          box.checked = !box.checked;
+          status.textContent = error.message;
+        } finally {
+          box.disabled = false;
+        }
+      });
+      return h("section", { class: "card", "data-testid": "measures-consent" },
+        h("h2", {}, t("measures.consent_title")),
+        h("div", { class: "check" }, box, h("label", { for: "pulse-therapist" }, t("measures.consent_label"))),
+        status,
+      );
+    },
   );
 }
 
@@ -54,5 +87,6 @@ export async function pulse() {
     trend.length ? trendChart(trend, { title: t("pulse.trend_title") }) : empty(t("pulse.empty")),
     h("section", {}, h("h2", {}, t("pulse.new_title")), form),
     partnerShared(partner),
+    therapistConsent(),
   );
 }
