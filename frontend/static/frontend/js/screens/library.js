@@ -45,7 +45,7 @@ export async function list({ query }) {
   );
   const forWhom = h(
     "nav",
-    { class: "themes", "aria-label": t("library.audiences") },
+    { class: "audiences", "aria-label": t("library.audiences") },
     ["", ...AUDIENCES].map((name) =>
       h("a", {
         href: name ? `/library?audience=${name}` : "/library",
