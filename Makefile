@@ -46,6 +46,7 @@ migrate: $(STAMP)
 seed: migrate
 	$(PY) manage.py seed_demo
 	$(PY) manage.py library import exercises/starter_library.json
+	$(PY) manage.py daily_questions
 
 # The server and a task worker (notifications, reminders, cleanup) side by side, as Procfile.dev
 # says; Ctrl-C stops both.

@@ -204,7 +204,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "live_version", "publish_check", "preview_links"]
     inlines = [DraftPromptInline, VersionInline]
     fieldsets = [
-        (None, {"fields": ["slug", "theme", "level", "audience", "minutes"]}),
+        (None, {"fields": ["slug", "theme", "level", "audience", "safe_while_paused", "minutes"]}),
         (
             _("Texts"),
             {

@@ -86,6 +86,9 @@ class ExerciseTexts(models.Model):
     audience = models.CharField(
         _("audience"), max_length=8, choices=Audience.choices, default=Audience.COUPLE
     )
+    # A solo exercise that grounds, cares for or helps someone find support: the only kind
+    # offered while a person's couple exercises are paused after a check-in or a report.
+    safe_while_paused = models.BooleanField(_("safe while paused"), default=False)
 
     class Meta:
         abstract = True

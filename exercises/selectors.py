@@ -40,6 +40,7 @@ def exercise_summary_data(*, exercise: Exercise, language: str) -> dict[str, Any
         "minutes": version.minutes,
         "level": version.level,
         "audience": version.audience,
+        "safe_while_paused": version.safe_while_paused,
         "language": language,
     }
 

@@ -39,6 +39,9 @@ class ExerciseListOutputSerializer(serializers.Serializer):
     minutes = serializers.IntegerField()
     level = serializers.ChoiceField(choices=Level.choices)
     audience = serializers.ChoiceField(choices=Audience.choices)
+    safe_while_paused = serializers.BooleanField(
+        help_text="A solo exercise offered while my couple exercises are paused."
+    )
     language = serializers.ChoiceField(choices=Language.choices)
 
 
@@ -79,6 +82,7 @@ class LibraryExerciseSerializer(serializers.Serializer):
     minutes = serializers.IntegerField(min_value=1, max_value=240)
     level = serializers.ChoiceField(choices=Level.choices, default=Level.LIGHT)
     audience = serializers.ChoiceField(choices=Audience.choices, default=Audience.COUPLE)
+    safe_while_paused = serializers.BooleanField(default=False)
     status = serializers.ChoiceField(choices=Status.choices)
     title = LocalizedTextSerializer()
     summary = LocalizedTextSerializer()

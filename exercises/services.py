@@ -214,6 +214,14 @@ def exercise_publish_problems(
     if not prompts:
         problems.append(PublishProblem("no_prompts", _("An exercise needs at least one prompt.")))
     revealed = exercise.audience == Audience.COUPLE
+    if revealed and exercise.safe_while_paused:
+        # A pause stops couple exercises; only something a person does alone may go on.
+        problems.append(
+            PublishProblem(
+                "safe_while_paused_not_solo",
+                _("Only a solo exercise can be offered while paused."),
+            )
+        )
     for number, prompt in enumerate(prompts, start=1):
         problems.extend(_prompt_problems(prompt, number, revealed=revealed))
     return problems
@@ -244,6 +252,7 @@ def exercise_publish(*, exercise: Exercise, by=None) -> ExerciseVersion:
         minutes=exercise.minutes,
         level=exercise.level,
         audience=exercise.audience,
+        safe_while_paused=exercise.safe_while_paused,
         **texts,
     )
     Prompt.objects.bulk_create(
@@ -299,6 +308,7 @@ def exercise_duplicate_as_draft(*, exercise: Exercise) -> Exercise:
         minutes=exercise.minutes,
         level=exercise.level,
         audience=exercise.audience,
+        safe_while_paused=exercise.safe_while_paused,
         **{
             f"{field}_{lang}": getattr(exercise, f"{field}_{lang}")
             for field in EXERCISE_TEXT_FIELDS
@@ -341,7 +351,7 @@ def content_editors_group_ensure() -> Group:
 
 LIBRARY_FORMAT = 1
 # Plain fields an exercise's draft and each version carry besides the texts.
-VERSION_FIELDS = ("theme", "minutes", "level", "audience")
+VERSION_FIELDS = ("theme", "minutes", "level", "audience", "safe_while_paused")
 STATUS_ORDER = ("draft", "published", "archived")
 
 
@@ -406,6 +416,7 @@ def library_export() -> dict:
                 "minutes": exercise.minutes,
                 "level": exercise.level,
                 "audience": exercise.audience,
+                "safe_while_paused": exercise.safe_while_paused,
                 "status": exercise.status,
                 **{field: _texts(exercise, field) for field in EXERCISE_TEXT_FIELDS},
                 "prompts": [

@@ -18,6 +18,7 @@ DETAILED_TEXTS = {
     Event.ASSIGNMENT_CREATED: _("Your therapist has set out a new exercise for you."),
     Event.ASSIGNMENT_DUE: _("An exercise from your therapist is planned for tomorrow."),
     Event.WEEKLY_REMINDER: _("Time for a moment together this week? An exercise is ready."),
+    Event.DAILY_QUESTION: _("Today's question is there for you, whenever you like."),
     Event.SESSION_SHARED: _("A partner shared the answers of a session with you."),
     Event.ASSIGNMENT_OVERDUE: _("An exercise you assigned has passed its date."),
 }

@@ -30,6 +30,7 @@ def _preferences(user: User) -> dict[str, Any] | None:
         "email_enabled": preference.email_enabled,
         "detailed_texts": preference.detailed_texts,
         "weekly_reminder": preference.weekly_reminder,
+        "daily_reminder": preference.daily_reminder,
         "quiet_hours_start": _iso(preference.quiet_hours_start),
         "quiet_hours_end": _iso(preference.quiet_hours_end),
         "timezone": preference.timezone,

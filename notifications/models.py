@@ -26,6 +26,7 @@ class Event(models.TextChoices):
     ASSIGNMENT_CREATED = "assignment_created", _("Your therapist assigned an exercise")
     ASSIGNMENT_DUE = "assignment_due", _("An exercise is due tomorrow")
     WEEKLY_REMINDER = "weekly_reminder", _("Weekly reminder")
+    DAILY_QUESTION = "daily_question", _("Question of the day")
     # For therapists.
     SESSION_SHARED = "session_shared", _("A partner shared a session with you")
     ASSIGNMENT_OVERDUE = "assignment_overdue", _("An exercise you assigned is overdue")
@@ -75,6 +76,8 @@ class NotificationPreference(models.Model):
     email_enabled = models.BooleanField(default=True)
     detailed_texts = models.BooleanField(default=False)
     weekly_reminder = models.BooleanField(default=False)
+    # Opt-in: a gentle nudge that today's question is there; skipping it costs nothing.
+    daily_reminder = models.BooleanField(default=False)
     quiet_hours_start = models.TimeField(null=True, blank=True, default=time(22, 0))
     quiet_hours_end = models.TimeField(null=True, blank=True, default=time(8, 0))
     timezone = models.CharField(max_length=64, default="Europe/Amsterdam")

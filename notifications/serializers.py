@@ -64,6 +64,7 @@ class EventChannelsSerializer(serializers.Serializer):
     assignment_created = ChannelChoiceSerializer(required=False)
     assignment_due = ChannelChoiceSerializer(required=False)
     weekly_reminder = ChannelChoiceSerializer(required=False)
+    daily_question = ChannelChoiceSerializer(required=False)
     session_shared = ChannelChoiceSerializer(required=False)
     assignment_overdue = ChannelChoiceSerializer(required=False)
 
@@ -80,6 +81,7 @@ class PreferenceOutputSerializer(serializers.ModelSerializer):
             "email_enabled",
             "detailed_texts",
             "weekly_reminder",
+            "daily_reminder",
             "quiet_hours_start",
             "quiet_hours_end",
             "timezone",
@@ -103,6 +105,7 @@ class PreferenceUpdateInputSerializer(serializers.Serializer):
     email_enabled = serializers.BooleanField(required=False)
     detailed_texts = serializers.BooleanField(required=False)
     weekly_reminder = serializers.BooleanField(required=False)
+    daily_reminder = serializers.BooleanField(required=False)
     quiet_hours_start = ClockTimeField(required=False, allow_null=True)
     quiet_hours_end = ClockTimeField(required=False, allow_null=True)
     timezone = serializers.CharField(required=False, max_length=64)

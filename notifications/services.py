@@ -84,6 +84,8 @@ def notify(*, user: User, event: Event | str, path: str = "/", dedupe_key: str =
 def _wanted_channels(*, user: User, preference: NotificationPreference, event: Event) -> list[str]:
     if event == Event.WEEKLY_REMINDER and not preference.weekly_reminder:
         return []
+    if event == Event.DAILY_QUESTION and not preference.daily_reminder:
+        return []
     # An event added after the person saved their choices starts with its default.
     chosen = preference.event_channels.get(event.value) or default_event_channels()[event.value]
     channels = []
@@ -165,8 +167,8 @@ def unregister_due_source(source: DueSource) -> None:
 
 
 def reminders_enqueue(*, now: datetime | None = None) -> int:
-    """The "due tomorrow" and weekly reminders. Safe to run as often as you like (each is
-    enqueued once per person per day, or per week)."""
+    """The "due tomorrow", weekly and (opt-in) daily-question reminders. Safe to run as often as
+    you like (each is enqueued once per person per day, or per week)."""
     now = now or timezone.now()
     count = 0
     tomorrow = timezone.localdate(now) + timedelta(days=1)
@@ -189,6 +191,18 @@ def reminders_enqueue(*, now: datetime | None = None) -> int:
             event=Event.WEEKLY_REMINDER,
             path="/library",
             dedupe_key=f"weekly:{year}-W{week:02d}",
+        )
+        count += 1
+    daily = NotificationPreference.objects.filter(
+        daily_reminder=True, user__is_active=True
+    ).select_related("user")
+    for preference in daily:
+        day = now.astimezone(ZoneInfo(preference.timezone)).date()
+        notify(
+            user=preference.user,
+            event=Event.DAILY_QUESTION,
+            path="/daily",
+            dedupe_key=f"daily:{day.isoformat()}",
         )
         count += 1
     return count

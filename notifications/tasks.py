@@ -33,7 +33,8 @@ def outbox_send_every_minute() -> None:
 
 @db_periodic_task(crontab_local(minute="0", hour="9"))
 def reminders_daily() -> None:
-    """The "due tomorrow" and weekly reminders at 09:00; quiet hours still apply per person."""
+    """The "due tomorrow", weekly and daily-question reminders at 09:00; quiet hours still apply
+    per person."""
     count = services.reminders_enqueue()
     logger.info("reminders considered: %d", count)
 

@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.selectors import profile_export
 from notifications.export import notifications_export
 from pairing.selectors import pairing_export
+from pulse.export import pulse_export
 from safety.selectors import safety_export
 from sessions.export import sessions_export
 from therapists.export import (
@@ -47,4 +48,5 @@ def user_export(user: User) -> dict[str, Any]:
         "safety": safety_export(user),
         "exercises": {**sessions_export(user), **assignments_export(user)},
         "notifications": notifications_export(user),
+        "pulse": pulse_export(user),
     }

@@ -14,6 +14,7 @@ api_patterns = [
     path("", include("pairing.urls")),
     path("", include("exercises.urls")),
     path("", include("sessions.urls")),
+    path("", include("pulse.urls")),
     path("", include("therapists.urls")),
     path("", include("safety.urls")),
     path("", include("notifications.urls")),

@@ -4,6 +4,8 @@
 - ``check_in_due(user)``: must this person do a check-in before a couple exercise?
 - ``require_couple_exercise_allowed(user)``: the guard for starting, answering or joining a
   couple session (REST and WebSocket); raises a 409 for the acting person only.
+- ``require_solo_exercise_allowed(user, safe_while_paused=...)``: the same for a solo
+  exercise: while paused, only the ones marked safe for that moment.
 - ``reports_shared_with_therapist(user)``: the reports this person chose to share.
 - ``safety_export(user)``: this person's own safety data for their export.
 
@@ -140,6 +142,21 @@ def require_couple_exercise_allowed(user: User) -> None:
         raise Conflict(
             "check_in_required",
             _("Please do the short personal check-in first. It takes a minute."),
+        )
+
+
+def require_solo_exercise_allowed(user: User, *, safe_while_paused: bool) -> None:
+    """The guard for a solo exercise of ``user``: no check-in is needed (it involves nobody
+    else), but while the person is paused only the solo exercises marked safe for that moment
+    (grounding, self-care, getting support) may be started or answered. Raises ``Conflict``
+    ``paused`` (409) for the acting person only."""
+    if not safe_while_paused and is_paused(user):
+        raise Conflict(
+            "paused",
+            _(
+                "For now only the exercises for looking after yourself are open. You can "
+                "resume the others on your own page."
+            ),
         )
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from project.admin import ReadOnlyAdmin
 
-from .models import CoupleSession
+from .models import CoupleSession, DailyQuestion
 
 
 @admin.register(CoupleSession)
@@ -67,3 +67,14 @@ class CoupleSessionAdmin(ReadOnlyAdmin):
     @admin.display(description=_("reactions"), ordering="reactions_counted")
     def reaction_count(self, session: CoupleSession) -> int:
         return session.reactions_counted
+
+
+@admin.register(DailyQuestion)
+class DailyQuestionAdmin(admin.ModelAdmin):
+    """The curated daily question pool, in both languages. Answers are never shown here."""
+
+    list_display = ["key", "position", "level", "text_nl", "text_en", "active"]
+    list_editable = ["position", "active"]
+    list_filter = ["level", "active"]
+    search_fields = ["key", "text_nl", "text_en"]
+    ordering = ["position", "key"]

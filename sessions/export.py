@@ -1,8 +1,9 @@
 """The sessions part of a person's export (privacy rule 6): their sessions exactly as they may
 read them (``session_detail``: their own answers, and the partner's revealed answers only while
-the couple lasts, never a ``keep_private`` value), the reactions they sent and the live-reveal
-connections open right now. What was shared with a therapist and the assignments are the
-therapists app's part (``therapists.export.assignments_export``).
+the couple lasts, never a ``keep_private`` value), the reactions they sent, the live-reveal
+connections open right now, and their own daily answers and reactions. What was shared with a
+therapist and the assignments are the therapists app's part
+(``therapists.export.assignments_export``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import Any
 
 from accounts.models import User
 
-from .models import SessionPresence, SessionReaction
+from .daily_selectors import daily_question_text
+from .models import DailyAnswer, DailyReaction, SessionPresence, SessionReaction
 from .selectors import session_detail, sessions_for_user
 
 
@@ -27,6 +29,25 @@ def sessions_export(user: User) -> dict[str, Any]:
                 "at": reaction.created_at.isoformat(),
             }
             for reaction in SessionReaction.objects.filter(user=user).order_by("created_at")
+        ],
+        # My own daily answers (of every couple I was in) and the reactions I sent; my
+        # partner's answers are theirs.
+        "daily_answers": [
+            {
+                "date": answer.day.isoformat(),
+                "question": daily_question_text(answer.question, user.language),
+                "value": answer.value,
+                "answered_at": answer.created_at.isoformat(),
+            }
+            for answer in DailyAnswer.objects.filter(user=user)
+            .select_related("question")
+            .order_by("day")
+        ],
+        "daily_reactions_sent": [
+            {"date": reaction.answer.day.isoformat(), "reaction": reaction.reaction}
+            for reaction in DailyReaction.objects.filter(user=user)
+            .select_related("answer")
+            .order_by("answer__day")
         ],
         "live_connections": [
             {"session": str(presence.session_id), "seen_at": presence.seen_at.isoformat()}

@@ -53,7 +53,8 @@ class NotNow(models.TextChoices):
 
 
 class CoupleSession(models.Model):
-    """A couple doing one pinned ``ExerciseVersion``: answering alone, then revealing live.
+    """A couple doing one pinned ``ExerciseVersion``: answering alone, then revealing live; or
+    one person doing a solo exercise (``owner`` set, no couple), never revealed to anyone.
 
     ``exercise`` repeats ``version.exercise`` so the database itself can hold "one open session
     per exercise per couple" across versions. ``current_index`` is the 0-based position (in
@@ -66,6 +67,17 @@ class CoupleSession(models.Model):
         verbose_name=_("couple"),
         on_delete=models.CASCADE,
         related_name="sessions",
+        null=True,
+        blank=True,
+    )
+    # The one person of a solo session; erased with their account.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner (solo)"),
+        on_delete=models.CASCADE,
+        related_name="solo_sessions",
+        null=True,
+        blank=True,
     )
     exercise = models.ForeignKey(
         Exercise, verbose_name=_("exercise"), on_delete=models.PROTECT, related_name="+"
@@ -106,11 +118,26 @@ class CoupleSession(models.Model):
                 fields=["couple", "exercise"],
                 condition=models.Q(status__in=[status.value for status in OPEN_SESSION_STATUSES]),
                 name="sessions_one_open_session_per_exercise",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "exercise"],
+                condition=models.Q(status__in=[status.value for status in OPEN_SESSION_STATUSES]),
+                name="sessions_one_open_solo_session_per_exercise",
+            ),
+            # A couple session has a couple and no owner; a solo session an owner and no couple.
+            models.CheckConstraint(
+                condition=models.Q(couple__isnull=False, owner__isnull=True)
+                | models.Q(couple__isnull=True, owner__isnull=False),
+                name="sessions_couple_or_solo_owner",
+            ),
         ]
 
     def __str__(self) -> str:
         return str(self.id)
+
+    @property
+    def is_solo(self) -> bool:
+        return self.owner_id is not None
 
 
 class SessionParticipant(models.Model):
@@ -235,3 +262,85 @@ class SessionPresence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session_id} {self.user_id}"
+
+
+# ---- the daily question ------------------------------------------------------------------------
+
+
+class DailyLevel(models.TextChoices):
+    LIGHT = "light", _("Light")
+    DEEPER = "deeper", _("Deeper")
+
+
+class DailyQuestion(models.Model):
+    """One question of the curated daily pool (``sessions/daily_questions.json``), editable in
+    the admin. ``position`` orders the pool: a couple walks through it one question a day."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    key = models.SlugField(_("key"), max_length=40, unique=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    level = models.CharField(
+        _("level"), max_length=8, choices=DailyLevel.choices, default=DailyLevel.LIGHT
+    )
+    text_nl = models.CharField(_("text (nl)"), max_length=300)
+    text_en = models.CharField(_("text (en)"), max_length=300)
+    active = models.BooleanField(_("in the pool"), default=True)
+
+    class Meta:
+        ordering = ["position", "key"]
+        verbose_name = _("daily question")
+        verbose_name_plural = _("daily questions")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class DailyAnswer(models.Model):
+    """One partner's answer to their couple's question of one day; encrypted at rest."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    couple = models.ForeignKey(
+        "pairing.Couple", on_delete=models.CASCADE, related_name="daily_answers"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="daily_answers"
+    )
+    day = models.DateField(_("day"))
+    question = models.ForeignKey(DailyQuestion, on_delete=models.PROTECT, related_name="+")
+    value = EncryptedJSONField(_("value"))
+    created_at = models.DateTimeField(_("answered"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("daily answer")
+        verbose_name_plural = _("daily answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple", "user", "day"], name="sessions_daily_answer_once_per_day"
+            )
+        ]
+        indexes = [models.Index(fields=["couple", "day"])]
+
+    def __str__(self) -> str:
+        return f"{self.couple_id} {self.day}"
+
+
+class DailyReaction(models.Model):
+    """A reaction (one of the live reveal's) on the partner's daily answer, once both answered."""
+
+    answer = models.ForeignKey(DailyAnswer, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reaction = models.CharField(_("reaction"), max_length=16, choices=Reaction.choices)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("daily reaction")
+        verbose_name_plural = _("daily reactions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["answer", "user"], name="sessions_daily_reaction_once_per_answer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.answer_id} {self.reaction}"

@@ -36,6 +36,11 @@ HEARTBEAT = timedelta(seconds=20)
 PRESENCE_TIMEOUT = timedelta(seconds=60)
 
 
+def _mine(user: User) -> Q:
+    """Sessions of a couple ``user`` is or was in, and their own solo sessions."""
+    return Q(couple__members__user=user) | Q(owner=user)
+
+
 def access_session(
     *,
     user: User,
@@ -43,7 +48,8 @@ def access_session(
     for_update: bool = False,
     reveal_of: UUID | None = None,
 ) -> CoupleSession:
-    """The session if ``user`` is one of its couple's two partners; otherwise 404 (one query).
+    """The session if ``user`` is one of its couple's two partners, or the one person of a solo
+    session; otherwise 404 (one query).
 
     Ex-partners keep access to sessions of their ended couple, but the selectors below then
     show them their own answers only. With ``reveal_of`` (a prompt id), the same query also
@@ -55,7 +61,7 @@ def access_session(
     if reveal_of is not None:
         reveals = PromptReveal.objects.filter(session=OuterRef("pk"), prompt_id=reveal_of)
         sessions = sessions.annotate(revealed_index=Subquery(reveals.values("index")[:1]))
-    session = sessions.filter(pk=session_id, couple__members__user=user).first()
+    session = sessions.filter(_mine(user), pk=session_id).first()
     if session is None:
         raise NotFound()
     return session
@@ -66,7 +72,7 @@ def sessions_for_user(*, user: User) -> QuerySet[CoupleSession]:
     ``partner_not_now``: the partner's "not now" message, or "" (in the same query)."""
     partner_not_now = SessionParticipant.objects.filter(session=OuterRef("pk")).exclude(user=user)
     return (
-        CoupleSession.objects.filter(couple__members__user=user)
+        CoupleSession.objects.filter(_mine(user))
         .select_related("version", "exercise")
         .annotate(partner_not_now=Subquery(partner_not_now.values("not_now")[:1]))
         .order_by("-created_at")
@@ -101,6 +107,7 @@ def answer_data(answer: Answer | None, *, own: bool) -> dict[str, Any]:
 def session_summary(*, session: CoupleSession, language: str) -> dict[str, Any]:
     return {
         "id": session.id,
+        "solo": session.owner_id is not None,
         "exercise": exercise_ref(
             exercise=session.exercise, version=session.version, language=language
         ),
@@ -122,7 +129,8 @@ def session_detail(*, user: User, session: CoupleSession) -> dict[str, Any]:
         .order_by("index")
         .values_list("prompt_id", flat=True)
     )
-    couple_ended = not session.couple.is_active
+    # A solo session has no partner and nothing revealed: it is answered like an ended couple's.
+    couple_ended = session.couple is None or not session.couple.is_active
     answers = Answer.objects.filter(session=session)
     if couple_ended:
         answers = answers.filter(user=user)

@@ -33,6 +33,9 @@ class ExerciseRefOutputSerializer(serializers.Serializer):
 
 class SessionSummaryOutputSerializer(serializers.Serializer):
     id = serializers.UUIDField()
+    solo = serializers.BooleanField(
+        help_text="A session for me alone (a solo exercise): never revealed, no partner."
+    )
     exercise = ExerciseRefOutputSerializer()
     status = serializers.ChoiceField(choices=SessionStatus.choices)
     created_at = serializers.DateTimeField()

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -24,14 +24,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from exercises.models import Prompt, PromptKind
+from exercises.models import Audience, ExerciseVersion, Prompt, PromptKind
 from exercises.selectors import exercise_current_version
 from notifications.models import Event
 from notifications.services import notify
 from pairing.models import Couple
 from pairing.selectors import active_couple_for, couple_members
 from project.errors import Conflict, Invalid, NotFound
-from safety.selectors import require_couple_exercise_allowed
+from safety.selectors import require_couple_exercise_allowed, require_solo_exercise_allowed
 
 from .me_events import announce_session
 from .models import (
@@ -78,6 +78,24 @@ def register_session_starter(source: str, starter: SessionStarter) -> None:
     """Another way to start a session, owned by an app above this one: ``starter(user=...,
     <source>_id=...)``. The therapists app registers ``assignment``."""
     _session_starters[source] = starter
+
+
+# ``listener(couple_id=..., day=...)`` after a partner answered or reacted to the daily question,
+# once committed. The ``/ws/me/`` consumer (an app above this one) registers here; what it sends
+# is ids and flags, never an answer.
+DailyListener = Callable[..., None]
+_daily_listeners: list[DailyListener] = []
+
+
+def on_daily_changed(listener: DailyListener) -> None:
+    if listener not in _daily_listeners:
+        _daily_listeners.append(listener)
+
+
+def daily_changed(*, couple_id: UUID, day: date) -> None:
+    """Announce, after the commit, that a couple's daily question changed."""
+    for listener in list(_daily_listeners):
+        transaction.on_commit(lambda listener=listener: listener(couple_id=couple_id, day=day))
 
 
 def session_begin(
@@ -172,14 +190,26 @@ def _broadcast_state(live: _Live, *changed: str) -> None:
 # ---- starting and answering ---------------------------------------------------------------
 
 
+def require_session_allowed(*, user: User, session: CoupleSession) -> None:
+    """The safety guard for acting in ``session``: a couple session's, or a solo one's (while
+    paused only the exercises safe for that moment)."""
+    if session.is_solo:
+        require_solo_exercise_allowed(user, safe_while_paused=session.version.safe_while_paused)
+    else:
+        require_couple_exercise_allowed(user)
+
+
 @transaction.atomic
 def session_start(*, user: User, exercise_slug: str) -> CoupleSession:
-    """Start a session of the exercise's current published version for my couple."""
+    """Start a session of the exercise's current published version: for my couple, or for me
+    alone when the exercise is a solo one."""
+    version = exercise_current_version(slug=exercise_slug)
+    if version.audience == Audience.SOLO:
+        return _solo_session_start(user=user, version=version)
     require_couple_exercise_allowed(user)
     couple = active_couple_for(user=user)
     if couple is None:
         raise Conflict("no_couple", _("Link with your partner first."))
-    version = exercise_current_version(slug=exercise_slug)
     existing = _open_session_id(couple=couple, exercise_id=version.exercise_id)
     if existing is not None:
         raise SessionAlreadyOpen(existing)
@@ -203,6 +233,27 @@ def session_start(*, user: User, exercise_slug: str) -> CoupleSession:
         if participant.user_id != user.pk:
             notify(user=participant.user, event=Event.PARTNER_STARTED, path=_session_path(session))
     announce_session(session, states={p.user_id: p.state for p in participants})
+    return session
+
+
+def _solo_session_start(*, user: User, version: ExerciseVersion) -> CoupleSession:
+    """A session for ``user`` alone, with or without a couple; nobody else is told."""
+    require_solo_exercise_allowed(user, safe_while_paused=version.safe_while_paused)
+    open_solo = CoupleSession.objects.filter(
+        owner=user, exercise_id=version.exercise_id, status__in=OPEN_SESSION_STATUSES
+    )
+    existing = open_solo.values_list("id", flat=True).first()
+    if existing is not None:
+        raise SessionAlreadyOpen(existing)
+    try:
+        with transaction.atomic():
+            session = CoupleSession.objects.create(
+                owner=user, exercise_id=version.exercise_id, version=version, started_by=user
+            )
+    except IntegrityError as error:
+        # The same person started it a moment ago on another device.
+        raise SessionAlreadyOpen(open_solo.values_list("id", flat=True).first()) from error
+    SessionParticipant.objects.create(session=session, user=user)
     return session
 
 
@@ -281,7 +332,7 @@ def answer_save(
     ``keep_private`` means the partner will only ever see that I kept it for myself; it may go
     with an empty value. Without it, a value is required and must fit the prompt's kind.
     """
-    require_couple_exercise_allowed(user)
+    require_session_allowed(user=user, session=session)
     participant = _my_participant(session=session, user=user)
     _require_answering(session=session, participant=participant)
     prompt = Prompt.objects.filter(pk=prompt_id, version_id=session.version_id).first()
@@ -313,8 +364,9 @@ def answer_save(
 @transaction.atomic
 def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
     """Lock my answers. Every prompt needs an answer or must be kept private. When both
-    partners have submitted, the session is ready to reveal."""
-    require_couple_exercise_allowed(user)
+    partners have submitted, the session is ready to reveal. A solo session is then complete:
+    it is never revealed."""
+    require_session_allowed(user=user, session=session)
     # Locks the session: when both partners submit at once, the second sees the first.
     session = (
         CoupleSession.objects.select_related("couple")
@@ -345,6 +397,11 @@ def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
     participant.state = ParticipantState.SUBMITTED
     participant.submitted_at = timezone.now()
     participant.save(update_fields=["state", "submitted_at"])
+    if session.is_solo:
+        session.status = SessionStatus.COMPLETED
+        session.completed_at = participant.submitted_at
+        session.save(update_fields=["status", "completed_at", "updated_at"])
+        return session
     others_submitted = (
         not session.participants.exclude(user=user)
         .exclude(state=ParticipantState.SUBMITTED)
@@ -385,6 +442,9 @@ def sessions_abandon_for_couple(*, couple: Couple) -> int:
 
 def _live_session(*, user: User, session_id: UUID) -> CoupleSession:
     session = access_session(user=user, session_id=session_id, for_update=True)
+    if session.is_solo:
+        # A solo session's answers are never revealed, not even to its owner's other devices.
+        raise Conflict("session_solo", _("An exercise for yourself is never revealed."))
     require_couple_exercise_allowed(user)
     if session.status not in LIVE_SESSION_STATUSES:
         raise Conflict(
@@ -591,6 +651,8 @@ def session_not_now(*, user: User, session: CoupleSession, message: str) -> Sess
     if message not in NotNow.values:
         raise Invalid(fields={"message": [_("Choose one of the messages.")]})
     session = CoupleSession.objects.select_for_update(of=("self",)).get(pk=session.pk)
+    if session.is_solo:
+        raise Conflict("session_solo", _("Nobody waits for an exercise you do for yourself."))
     if session.status not in OPEN_SESSION_STATUSES:
         raise Conflict("session_not_open", _("This session has already ended."))
     participant = _my_participant(session=session, user=user)

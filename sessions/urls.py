@@ -1,8 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import daily_views, views
 
 urlpatterns = [
+    path("daily/", daily_views.DailyView.as_view(), name="daily"),
+    path("daily/answer/", daily_views.DailyAnswerView.as_view(), name="daily-answer"),
+    path("daily/reaction/", daily_views.DailyReactionView.as_view(), name="daily-reaction"),
+    path("daily/history/", daily_views.DailyHistoryView.as_view(), name="daily-history"),
     path("sessions/", views.SessionListView.as_view(), name="session-list"),
     path("sessions/<uuid:session_id>/", views.SessionDetailView.as_view(), name="session-detail"),
     path(

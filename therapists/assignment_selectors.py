@@ -177,15 +177,24 @@ def therapist_couples(*, therapist: User) -> list[dict[str, Any]]:
     ]
 
 
+def _of_couple(couple: Couple, prefix: str = "") -> Q:
+    """Sessions of this couple, and solo sessions of its current partners (which reach the
+    therapist only through a partner's own share)."""
+    members = CoupleMember.objects.filter(couple=couple, active=True).values("user_id")
+    return Q(**{f"{prefix}couple": couple}) | Q(**{f"{prefix}owner__in": members})
+
+
 def _visible_sessions(*, therapist: User, couple: Couple):
     """Sessions of this couple the therapist may follow: started from one of their
     assignments, or shared with them by a partner."""
-    shared = SessionShare.objects.filter(therapist=therapist, session__couple=couple)
+    shared = SessionShare.objects.filter(therapist=therapist).filter(
+        _of_couple(couple, "session__")
+    )
     first_reveal = PromptReveal.objects.filter(session=OuterRef("pk")).order_by("revealed_at")
     assigned = AssignmentSession.objects.filter(assignment__therapist=therapist)
     first_assignment = AssignmentSession.objects.filter(couplesession=OuterRef("pk")).order_by("id")
     return (
-        CoupleSession.objects.filter(couple=couple)
+        CoupleSession.objects.filter(_of_couple(couple))
         .filter(
             Q(pk__in=assigned.values("couplesession_id")) | Q(pk__in=shared.values("session_id"))
         )
@@ -208,12 +217,13 @@ def _shared_answers(
     revealed = PromptReveal.objects.filter(session=OuterRef("session"), prompt=OuterRef("prompt"))
     answers = (
         Answer.objects.filter(
-            session__couple=couple,
+            _of_couple(couple, "session__"),
             session__shares__therapist=therapist,
             session__shares__user=F("user"),
             keep_private=False,
         )
-        .filter(Exists(revealed))
+        # A solo session is never revealed: what its owner shared is all of it.
+        .filter(Exists(revealed) | Q(session__owner__isnull=False))
         .select_related("prompt")
         .order_by("prompt__position")
     )

@@ -15,7 +15,7 @@ from exercises.models import Exercise, Status
 from notifications.models import Event
 from notifications.services import notify
 from pairing.models import active_couple
-from pairing.selectors import couple_members
+from pairing.selectors import active_couple_for, couple_members
 from project.errors import Conflict, Invalid, NotFound
 from sessions.models import CoupleSession, PromptReveal, SessionStatus
 from sessions.selectors import access_session
@@ -156,12 +156,21 @@ def session_start_from_assignment(*, user: User, assignment_id: UUID) -> CoupleS
 def session_share(*, user: User, session_id: UUID) -> SessionShare:
     """Share my own answers of one revealed session with our therapist (again: no change)."""
     session = access_session(user=user, session_id=session_id, for_update=True)
-    if not session.couple.is_active:
+    # A solo session goes to the therapist of the couple its owner is in now, once finished.
+    couple = active_couple_for(user=user) if session.is_solo else session.couple
+    if couple is None or not couple.is_active:
+        if session.is_solo:
+            raise Conflict("no_therapist", _("Your couple has no therapist to share with."))
         raise NotFound()
-    therapist = active_therapist_for(couple=session.couple)
+    therapist = active_therapist_for(couple=couple)
     if therapist is None:
         raise Conflict("no_therapist", _("Your couple has no therapist to share with."))
-    if not PromptReveal.objects.filter(session=session).exists():
+    if session.is_solo and session.status != SessionStatus.COMPLETED:
+        raise Conflict(
+            "session_not_finished",
+            _("You can share an exercise for yourself once you have finished it."),
+        )
+    if not session.is_solo and not PromptReveal.objects.filter(session=session).exists():
         raise Conflict(
             "session_not_revealed",
             _("You can share a session once its answers have been revealed together."),
@@ -171,7 +180,7 @@ def session_share(*, user: User, session_id: UUID) -> SessionShare:
     )
     if created:
         # Only the page to open: the therapist's file of this couple, never who or what.
-        notify(user=therapist, event=Event.SESSION_SHARED, path=f"/practice/{session.couple_id}")
+        notify(user=therapist, event=Event.SESSION_SHARED, path=f"/practice/{couple.id}")
     return share
 
 

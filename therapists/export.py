@@ -50,6 +50,7 @@ def therapist_links_export(user: User) -> dict[str, Any]:
         .order_by("created_at")
     )
     consented = dict(user.therapist_consents.values_list("link_id", "accepted_at"))
+    pulse_shared = dict(user.therapist_consents.values_list("link_id", "pulse_shared_at"))
     links_as_therapist = TherapistLink.objects.filter(therapist=user).order_by("created_at")
     return {
         "my_therapists": [
@@ -57,6 +58,7 @@ def therapist_links_export(user: User) -> dict[str, Any]:
                 **_link_dates(link, user),
                 "therapist": therapist_card(therapist=link.therapist),
                 "accepted_at": _iso(consented.get(link.pk)),
+                "pulse_trend_shared_since": _iso(pulse_shared.get(link.pk)),
             }
             for link in links_as_partner
         ],

@@ -163,6 +163,9 @@ class TherapistConsent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="therapist_consents"
     )
     accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
+    # This partner lets this therapist see their pulse trend (measures) since then; None when
+    # never given or taken back. Per link: a new therapist starts without it.
+    pulse_shared_at = models.DateTimeField(_("pulse trend shared since"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("therapist consent")

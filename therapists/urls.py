@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import application_views, assignment_views, caseload_views, views
+from . import application_views, assignment_views, caseload_views, measures_views, views
 
 urlpatterns = [
     path(
@@ -71,6 +71,16 @@ urlpatterns = [
         name="pairing-therapist-invite-accept",
     ),
     path("pairing/therapist/", views.MyTherapistView.as_view(), name="pairing-therapist"),
+    path(
+        "pairing/therapist/measures/",
+        measures_views.MeasuresConsentView.as_view(),
+        name="pairing-therapist-measures",
+    ),
+    path(
+        "therapist/couples/<uuid:couple_id>/measures/",
+        measures_views.CoupleMeasuresView.as_view(),
+        name="therapist-couple-measures",
+    ),
     path("therapist/invites/", views.TherapistInvitesView.as_view(), name="therapist-invites"),
     path(
         "therapist/invites/<uuid:invite_id>/",

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "pairing",
     "exercises",
     "sessions.apps.SessionsConfig",
+    "pulse",
     "therapists",
     "privacy",
     "safety",

@@ -51,6 +51,7 @@ def test_the_list_shows_only_published_exercises_in_my_language(client_for, anna
         "minutes": 15,
         "level": "light",
         "audience": "couple",
+        "safe_while_paused": False,
         "language": "en",
     }
 

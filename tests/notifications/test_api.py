@@ -149,6 +149,7 @@ def test_the_defaults_are_discreet_and_quiet_at_night(client_for, anna):
     body = response.json()
     assert body["detailed_texts"] is False
     assert body["weekly_reminder"] is False
+    assert body["daily_reminder"] is False
     assert body["email_enabled"] is True
     assert (body["quiet_hours_start"], body["quiet_hours_end"]) == ("22:00", "08:00")
     assert body["timezone"] == "Europe/Amsterdam"
@@ -161,6 +162,7 @@ def test_the_defaults_are_discreet_and_quiet_at_night(client_for, anna):
         "assignment_created",
         "assignment_due",
         "weekly_reminder",
+        "daily_question",
         "session_shared",
         "assignment_overdue",
     }

@@ -19,7 +19,8 @@ from notifications.services import (
 
 pytestmark = pytest.mark.django_db
 
-ALWAYS_ON = [event for event in Event if event != Event.WEEKLY_REMINDER]
+# The weekly and daily-question reminders go only to people who opted in (tests below).
+ALWAYS_ON = [event for event in Event if event not in (Event.WEEKLY_REMINDER, Event.DAILY_QUESTION)]
 
 
 def channels_of(user) -> list[tuple[str, str]]:
@@ -54,7 +55,9 @@ def test_each_event_has_its_own_detailed_text_in_both_languages(
 ):
     anna.language = language
     anna.save()
-    no_quiet_hours(anna, detailed_texts=True, weekly_reminder=True, email_enabled=False)
+    no_quiet_hours(
+        anna, detailed_texts=True, weekly_reminder=True, daily_reminder=True, email_enabled=False
+    )
     device = device_for(anna)
 
     enqueue(user=anna, event=event)
@@ -77,6 +80,7 @@ def test_turning_one_event_off_on_one_channel_enqueues_nothing_there(
     no_quiet_hours(
         anna,
         weekly_reminder=True,
+        daily_reminder=True,
         event_channels={event.value: {channel.value: False, other.value: True}},
     )
     device_for(anna)
@@ -146,6 +150,30 @@ def test_weekly_reminders_go_only_to_people_who_opted_in_once_a_week(
     with django_capture_on_commit_callbacks(execute=True):
         reminders_enqueue(now=monday + timedelta(days=7))
     assert channels_of(anna) == [("weekly_reminder", "email")] * 2
+
+
+def test_the_daily_question_reminder_is_opt_in_once_a_day_and_says_nothing_of_safety(
+    anna, bram, no_quiet_hours, django_capture_on_commit_callbacks
+):
+    no_quiet_hours(anna, daily_reminder=True)
+    no_quiet_hours(bram)
+    morning = datetime(2025, 6, 2, 9, 0, tzinfo=UTC)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders_enqueue(now=morning)
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders_enqueue(now=morning + timedelta(hours=3))
+    assert channels_of(anna) == [("daily_question", "email")]
+    assert channels_of(bram) == []
+    assert OutboxMessage.objects.get(user=anna).payload == {"path": "/daily"}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders_enqueue(now=morning + timedelta(days=1))
+    assert channels_of(anna) == [("daily_question", "email")] * 2
+    for language in ("nl", "en"):
+        with translation.override(language):
+            text = str(DETAILED_TEXTS[Event.DAILY_QUESTION]).lower()
+        assert not any(word in text for word in ("veilig", "safe", "check", "streak", "reeks"))
 
 
 def test_assignments_due_tomorrow_are_reminded_once(

@@ -24,7 +24,10 @@ from rest_framework.test import APIClient
 
 from notifications.models import PushSubscription
 from pairing.services import couple_end
+from pulse.items import ITEM_IDS
+from pulse.services import pulse_record
 from safety.services import pause_resume, report_create
+from sessions.models import DailyQuestion
 from sessions.services import session_start, session_submit
 from tests.factories import (
     answer_all,
@@ -174,6 +177,27 @@ ROWS: dict[tuple[str, str], dict] = {
         "member": 404,
         "other": 404,
     },
+    # Issue 18: the daily question and the pulse are the person's own (409 without a couple).
+    ("GET", "api/daily/"): SIGNED_IN,
+    ("PUT", "api/daily/answer/"): SIGNED_IN,
+    ("PUT", "api/daily/reaction/"): SIGNED_IN,
+    ("GET", "api/daily/history/"): SIGNED_IN,
+    ("GET", "api/pulse/"): SIGNED_IN,
+    ("POST", "api/pulse/"): SIGNED_IN,
+    ("GET", "api/pulse/trend/"): SIGNED_IN,
+    ("GET", "api/pulse/partner/"): SIGNED_IN,
+    ("PATCH", "api/pulse/<uuid:entry_id>/"): OWN_OBJECT,
+    # Issue 22's measures: a partner's consent (409 without a linked therapist) and the view.
+    ("GET", "api/pairing/therapist/measures/"): {"anonymous": 401, "member": 200, "other": 409},
+    ("PUT", "api/pairing/therapist/measures/"): {"anonymous": 401, "member": 200, "other": 409},
+    ("DELETE", "api/pairing/therapist/measures/"): {
+        "anonymous": 401,
+        "member": 204,
+        "other": 409,
+    },
+    ("GET", "api/therapist/couples/<uuid:couple_id>/measures/"): therapist_only(
+        linked=200, unlinked=404
+    ),
     ("GET", "api/schema/"): OPEN,
     ("GET", "api/docs/"): OPEN,
 }
@@ -248,6 +272,8 @@ def build_world(actor: str) -> dict:
         pause_resume(user=anna)
     fresh_check_in(anna)
     session = session_start(user=anna, exercise_slug=version.exercise.slug)
+    DailyQuestion.objects.create(key="een", text_nl="Hoe was je dag?", text_en="Your day?")
+    entry = pulse_record(user=anna, answers=dict.fromkeys(ITEM_IDS, 3), share_with_partner=True)
     subscription = PushSubscription.objects.create(
         user=anna, endpoint="https://push.invalid/anna", p256dh="k", auth="a"
     )
@@ -276,6 +302,7 @@ def build_world(actor: str) -> dict:
             "<uuid:report_id>": str(report.id),
             "<uuid:note_id>": str(note.id),
             "<uuid:subscription_id>": str(subscription.id),
+            "<uuid:entry_id>": str(entry.id),
             "<str:token>": "not-a-token",
         },
         "bodies": {
@@ -286,6 +313,10 @@ def build_world(actor: str) -> dict:
             },
             "api/sessions/<uuid:session_id>/not-now/": {"message": "not_tonight"},
             "api/safety/reports/<uuid:report_id>/": {"share_with_therapist": False},
+            "api/daily/answer/": {"value": "x"},
+            "api/daily/reaction/": {"reaction": "thanks"},
+            "api/pulse/": {"answers": dict.fromkeys(ITEM_IDS, 3)},
+            "api/pulse/<uuid:entry_id>/": {"share_with_partner": False},
             "api/therapist/couples/<uuid:couple_id>/assignments/": {
                 "exercise": version.exercise.slug
             },

@@ -11,10 +11,15 @@ import json
 
 from allauth.usersessions.models import UserSession
 from django.apps import apps
+from django.core.management import call_command
 from django.db import models
 
 from accounts.models import User
+from exercises.models import Exercise, ExerciseVersion
 from notifications.models import Channel, Event, OutboxMessage, PushSubscription
+from pulse.items import ITEM_IDS
+from pulse.services import pulse_record
+from sessions import daily_services
 from sessions import services as session_services
 from tests.factories import (
     ANNA_MARKER,
@@ -53,6 +58,9 @@ COVERED: dict[str, tuple[str, str, str]] = {
     "couple_sessions.Answer.user": ("anna", "exercises", "sessions"),
     "couple_sessions.SessionReaction.user": ("anna", "exercises", "reactions_sent"),
     "couple_sessions.SessionPresence.user": ("anna", "exercises", "live_connections"),
+    "couple_sessions.CoupleSession.owner": ("anna", "exercises", "sessions"),
+    "couple_sessions.DailyAnswer.user": ("anna", "exercises", "daily_answers"),
+    "couple_sessions.DailyReaction.user": ("anna", "exercises", "daily_reactions_sent"),
     "therapists.SessionShare.user": ("anna", "exercises", "shared_with_therapist"),
     "therapists.SessionShare.therapist": ("thea", "exercises", "shared_with_me"),
     "therapists.Assignment.therapist": ("thea", "exercises", "assignments_given"),
@@ -63,6 +71,7 @@ COVERED: dict[str, tuple[str, str, str]] = {
     "notifications.PushSubscription.user": ("anna", "notifications", "push_subscriptions"),
     "notifications.NotificationPreference.user": ("anna", "notifications", "preferences"),
     "notifications.OutboxMessage.user": ("anna", "notifications", "outbox"),
+    "pulse.PulseEntry.user": ("anna", "pulse", "entries"),
 }
 
 # Rows that are not *about* the person: staff bookkeeping (Django's admin log, which admin
@@ -125,6 +134,15 @@ def plant_a_row_for_every_foreign_key(anna, bram, thea, client_for) -> None:
         prompt_id=session.version.prompts.first().id,
         reaction="thanks",
     )
+    solo = publish("voor-mezelf")
+    Exercise.objects.filter(pk=solo.exercise_id).update(audience="solo")
+    ExerciseVersion.objects.filter(pk=solo.pk).update(audience="solo")
+    session_services.session_start(user=anna, exercise_slug="voor-mezelf")
+    call_command("daily_questions")
+    daily_services.daily_answer_save(user=anna, value="Anna's day")
+    daily_services.daily_answer_save(user=bram, value="Bram's day")
+    daily_services.daily_react(user=anna, reaction="thanks")
+    pulse_record(user=anna, answers=dict.fromkeys(ITEM_IDS, 3), note="", share_with_partner=True)
     report_unsafe(anna)
     PushSubscription.objects.create(
         user=anna,

@@ -5,11 +5,13 @@ import { browserLanguage, setLanguage } from "./i18n.js";
 import { follow } from "./live.js";
 import { navigate, onRouteChange, route, startRouter } from "./router.js";
 import * as accounts from "./screens/accounts.js";
+import * as daily from "./screens/daily.js";
 import * as guide from "./screens/guide.js";
 import * as home from "./screens/home.js";
 import * as library from "./screens/library.js";
 import * as pairing from "./screens/pairing.js";
 import * as practice from "./screens/practice.js";
+import * as pulse from "./screens/pulse.js";
 import * as safety from "./screens/safety.js";
 import * as security from "./screens/security.js";
 import * as sessions from "./screens/sessions.js";
@@ -43,6 +45,9 @@ function routes() {
   route("/library/:slug", library.detail, { auth: true });
   route("/s/:id", sessions.session, { auth: true });
   route("/history", sessions.history, { auth: true });
+  route("/daily", daily.daily, { auth: true });
+  route("/daily/history", daily.history, { auth: true });
+  route("/pulse", pulse.pulse, { auth: true });
   route("/therapist", therapists.therapist, { auth: true });
   route("/therapist/:code", therapists.acceptTherapist, { auth: true });
   // Where an "exercise assigned" notification leads.

@@ -5,7 +5,7 @@ import { deferred, field, formError, h, onSubmit } from "../dom.js";
 import { t } from "../i18n.js";
 import { currentUser } from "../session.js";
 
-const PARTNER_EVENTS = ["partner_started", "ready_to_reveal", "partner_waiting", "assignment_created", "assignment_due", "weekly_reminder"];
+const PARTNER_EVENTS = ["partner_started", "ready_to_reveal", "partner_waiting", "assignment_created", "assignment_due", "weekly_reminder", "daily_question"];
 // What a therapist hears about: a partner shared a session, an assignment passed its date.
 const THERAPIST_EVENTS = ["session_shared", "assignment_overdue"];
 
@@ -79,6 +79,7 @@ function preferencesForm(prefs) {
     ),
     check("email_enabled", t("notify.email_enabled"), prefs.email_enabled),
     check("weekly_reminder", t("notify.weekly_reminder"), prefs.weekly_reminder),
+    check("daily_reminder", t("notify.daily_reminder"), prefs.daily_reminder),
     check("detailed_texts", t("notify.detailed_texts"), prefs.detailed_texts),
     h("fieldset", { class: "options quiet-hours" },
       h("legend", {}, t("notify.quiet_title")),
@@ -99,6 +100,7 @@ function preferencesForm(prefs) {
       events,
       email_enabled: data.has("email_enabled"),
       weekly_reminder: data.has("weekly_reminder"),
+      daily_reminder: data.has("daily_reminder"),
       detailed_texts: data.has("detailed_texts"),
       // An empty time is sent as null: no quiet hours.
       quiet_hours_start: String(data.get("quiet_hours_start") || "") || null,

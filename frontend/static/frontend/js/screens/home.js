@@ -93,8 +93,13 @@ function homeBody() {
             h("h2", {}, t("home.sessions_title")),
             state.open.length ? sessionList(state.open) : empty(t("home.sessions_empty")),
             h("p", {}, t("couple.with", { name: state.couple.partner.display_name }), " · ",
-              h("a", { href: "/couple" }, t("home.couple_details"))))
+              h("a", { href: "/couple" }, t("home.couple_details"))),
+            h("div", { class: "actions" }, h("a", { href: "/daily", class: "button secondary" }, t("daily.title"))))
         : howItWorks(),
+      h("section", { class: "card" },
+        h("h2", {}, t("pulse.title")),
+        h("p", {}, t("pulse.home_intro")),
+        h("a", { href: "/pulse", class: "button secondary" }, t("pulse.open"))),
     ),
   );
 }

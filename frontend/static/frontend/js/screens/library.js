@@ -15,19 +15,23 @@ function exerciseCard(exercise) {
     "li",
     { class: "card exercise" },
     h("h3", {}, h("a", { href: `/library/${encodeURIComponent(exercise.slug)}` }, exercise.title)),
+    exercise.audience === "solo" ? h("p", {}, h("span", { class: "badge" }, t("library.audience_solo"))) : null,
     h("p", {}, exercise.summary),
     exercise.minutes ? h("p", { class: "hint" }, t("library.minutes", { minutes: exercise.minutes })) : null,
   );
 }
 
+const AUDIENCES = ["couple", "solo"];
+
 export async function list({ query }) {
   const theme = query.get("theme") || "";
+  const audience = AUDIENCES.includes(query.get("audience")) ? query.get("audience") : "";
   // The whole library names the theme chips, so another theme stays one tap away.
   const [all, filtered] = await Promise.all([
     api.get("exercises/"),
     theme ? api.get(`exercises/?theme=${encodeURIComponent(theme)}`) : null,
   ]);
-  const exercises = (filtered || all).results || filtered || all;
+  const exercises = ((filtered || all).results || filtered || all).filter((exercise) => !audience || exercise.audience === audience);
   const everything = all.results || all;
   const themes = [...new Set(everything.map((exercise) => exercise.theme).filter(Boolean))];
   const shown = theme ? [theme] : themes;
@@ -39,10 +43,22 @@ export async function list({ query }) {
       h("a", { href: `/library?theme=${encodeURIComponent(name)}`, class: "chip", "aria-current": name === theme ? "page" : null }, themeName(name)),
     ),
   );
-  if (!exercises.length) return screen(t("library.title"), filters, empty(t("library.empty")));
-  const groups = shown.length ? shown : [""];
+  const forWhom = h(
+    "nav",
+    { class: "audiences", "aria-label": t("library.audiences") },
+    ["", ...AUDIENCES].map((name) =>
+      h("a", {
+        href: name ? `/library?audience=${name}` : "/library",
+        class: "chip",
+        "aria-current": name === audience && !theme ? "page" : null,
+      }, t(name ? `library.audience_${name}` : "library.audience_all")),
+    ),
+  );
+  if (!exercises.length) return screen(t("library.title"), forWhom, filters, empty(t("library.empty")));
+  const groups = (shown.length ? shown : [""]).filter((name) => exercises.some((exercise) => (exercise.theme || "") === name));
   return screen(
     t("library.title"),
+    forWhom,
     filters,
     groups.map((name) =>
       h("section", { class: "theme" },
@@ -55,7 +71,8 @@ export async function list({ query }) {
 
 export async function detail({ params }) {
   const exercise = await api.get(`exercises/${encodeURIComponent(params.slug)}/`);
-  const form = h("form", { class: "form" }, formError(), h("button", { type: "submit", class: "button" }, t("library.start")));
+  const solo = exercise.audience === "solo";
+  const form = h("form", { class: "form" }, formError(), h("button", { type: "submit", class: "button" }, t(solo ? "library.start_solo" : "library.start")));
   onSubmit(form, async () => {
     try {
       const session = await api.post("sessions/", { exercise: exercise.slug });
@@ -72,7 +89,7 @@ export async function detail({ params }) {
     exercise.intro ? h("p", {}, exercise.intro) : null,
     exercise.minutes ? h("p", { class: "hint" }, t("library.minutes", { minutes: exercise.minutes })) : null,
     h("p", {}, t("library.prompt_count", { count: (exercise.prompts || []).length })),
-    h("p", {}, t("library.how")),
+    h("p", {}, t(solo ? "library.how_solo" : "library.how")),
     form,
     h("p", {}, h("a", { href: "/library" }, t("library.back"))),
   );

@@ -9,6 +9,7 @@ import { deferred, empty, field, formError, h, onSubmit, screen } from "../dom.j
 import { language, t } from "../i18n.js";
 import { navigate, rerender } from "../router.js";
 import { valueText } from "../parts/answers.js";
+import { trendChart } from "../parts/trend_chart.js";
 
 function formatDate(value) {
   return value ? new Date(value).toLocaleDateString(language(), { dateStyle: "long" }) : "";
@@ -373,6 +374,21 @@ function recordTools(couple) {
   );
 }
 
+// Each partner's pulse trend, only where that partner consented (issue 22's measures).
+function measuresPart(coupleId) {
+  return deferred(
+    () => api.get(`therapist/couples/${coupleId}/measures/`),
+    (data) => h("section", { class: "card measures", "data-testid": "measures" },
+      h("h2", {}, t("measures.title")),
+      data.partners.map((partner) => partner.consented
+        ? (partner.trend.length
+            ? trendChart(partner.trend, { title: t("measures.trend_of", { name: partner.display_name }) })
+            : h("p", { class: "hint" }, t("measures.no_entries", { name: partner.display_name })))
+        : h("p", { class: "hint" }, t("measures.no_consent", { name: partner.display_name }))),
+    ),
+  );
+}
+
 export async function coupleFile({ params }) {
   let couple;
   try {
@@ -405,6 +421,7 @@ export async function coupleFile({ params }) {
         timeline(couple.timeline || []),
       ),
       h("div", { class: "practice-side" },
+        measuresPart(couple.id),
         notesPart(couple.id),
         await assignForm(couple.id),
       ),

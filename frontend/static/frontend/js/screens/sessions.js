@@ -230,7 +230,8 @@ function answering(session, local, { offline = false } = {}) {
     const draft = drafts.get(prompt.id);
     const control = promptControl(prompt, draft, () => schedule(prompt));
     const keepId = `keep-${prompt.id}`;
-    const keep = h("input", { type: "checkbox", id: keepId, checked: Boolean(draft?.keep_private), onchange: () => schedule(prompt) });
+    // A solo answer is only ever mine: there is nobody to keep it from.
+    const keep = session.solo ? { checked: false } : h("input", { type: "checkbox", id: keepId, checked: Boolean(draft?.keep_private), onchange: () => schedule(prompt) });
     const status = h("p", { class: "save-status", "aria-live": "polite" });
     statusEls.set(prompt.id, status);
     readers.set(prompt.id, { value: control.read, keep: () => keep.checked });
@@ -238,7 +239,7 @@ function answering(session, local, { offline = false } = {}) {
       "li",
       { class: "card prompt", "data-prompt": prompt.id },
       control.node,
-      h("div", { class: "check keep" }, keep, h("label", { for: keepId }, t("session.keep_private"))),
+      session.solo ? null : h("div", { class: "check keep" }, keep, h("label", { for: keepId }, t("session.keep_private"))),
       status,
     );
   });
@@ -291,16 +292,15 @@ function answering(session, local, { offline = false } = {}) {
   } else if (unsaved.size) {
     flush();
   }
-  const line = partnerLine(session);
+  const line = session.solo ? null : partnerLine(session);
   // Answering: the partner's line follows; the screen itself stays (nothing typed is lost).
-  if (!offline) followSession(session, line, () => false);
+  if (!offline && !session.solo) followSession(session, line, () => false);
   return screen(
     session.exercise?.title || t("session.untitled"),
     offline ? h("p", { class: "notice", role: "status", "data-testid": "offline-notice" }, t("session.offline")) : null,
-    h("p", {}, t("session.answer_intro")),
-    line,
-    partnerNotNow(session),
-    notNowCard(session, rerender),
+    session.solo
+      ? h("p", { class: "notice", "data-testid": "solo-notice" }, t("session.solo_intro"))
+      : [h("p", {}, t("session.answer_intro")), line, partnerNotNow(session), notNowCard(session, rerender)],
     h("ol", { class: "prompts" }, items),
     review,
     summary,
@@ -359,7 +359,24 @@ function revealCard(prompt, item, partnerName, react, coupleEnded = false) {
   return card;
 }
 
+// A finished solo exercise: my own answers, for me alone (and a share with our therapist).
+function soloCompleted(session) {
+  const mine = new Map((session.me?.answers || []).map((answer) => [answer.prompt, answer]));
+  const prompts = [...session.prompts].sort((a, b) => a.position - b.position);
+  return screen(
+    session.exercise?.title || t("session.untitled"),
+    h("p", { class: "notice", "data-testid": "solo-notice" }, t("session.solo_done")),
+    h("dl", { class: "card solo-answers" }, prompts.map((prompt) => [
+      h("dt", {}, prompt.text),
+      h("dd", {}, mine.has(prompt.id) ? valueText(prompt, mine.get(prompt.id).value) : t("session.no_answer")),
+    ])),
+    shareCard(session),
+    h("a", { href: "/history", class: "button secondary" }, t("nav.history")),
+  );
+}
+
 function completed(session) {
+  if (session.solo) return soloCompleted(session);
   const byId = new Map(session.prompts.map((prompt) => [prompt.id, prompt]));
   // A couple session always has two people; no partner in the answer means the couple ended.
   const coupleEnded = !session.partner;
