@@ -11,7 +11,11 @@ class SessionsConfig(AppConfig):
     def ready(self) -> None:
         from pairing.services import on_couple_ended
 
-        from .services import sessions_abandon_for_couple
+        from .me_events import announce_daily
+        from .services import on_daily_changed, sessions_abandon_for_couple
+
+        # /ws/me/: both partners hear that the question of the day moved (flags only).
+        on_daily_changed(announce_daily)
 
         # An ended couple's open sessions are abandoned (pairing announces, we listen).
         on_couple_ended(lambda couple, by: sessions_abandon_for_couple(couple=couple))

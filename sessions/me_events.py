@@ -9,12 +9,14 @@ paused person is identical to what they receive about one who has not answered.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 from uuid import UUID
 
-from project.me_channel import send_frame
+from pairing.models import CoupleMember
+from project.me_channel import daily_frame, send_frame
 
-from .models import CoupleSession, SessionParticipant
+from .models import CoupleSession, DailyAnswer, SessionParticipant
 
 
 def _collector():
@@ -60,3 +62,20 @@ def announce_session(
     for user_id in states:
         frame = session_frame(session=session, me=user_id, states=states, present=present)
         send_frame(user_id, frame, collect=collect)
+
+
+def announce_daily(*, couple_id: UUID, day: date) -> None:
+    """The daily question changed for a couple: each partner hears who answered today, from their
+    own side (flags only). A paused person cannot answer, so they read exactly as "not yet"."""
+    members = list(
+        CoupleMember.objects.filter(couple_id=couple_id).values_list("user_id", flat=True)
+    )
+    answered = set(
+        DailyAnswer.objects.filter(couple_id=couple_id, day=day).values_list("user_id", flat=True)
+    )
+    for me in members:
+        partner = next((user_id for user_id in members if user_id != me), None)
+        frame = daily_frame(
+            date=day.isoformat(), me_answered=me in answered, partner_answered=partner in answered
+        )
+        send_frame(me, frame)

@@ -80,6 +80,10 @@ def test_a_couple_answers_the_question_of_the_day_on_two_phones(
         shot(bram_page, f"daily-partner-answered-{language}")
         answer(bram_page, "Samen koken", words["send"])
         assert "Een wandeling in de zon" in bram_page.get_by_test_id("daily-partner").inner_text()
+        # Anna's phone, left open, shows bram's answer by itself (no reload).
+        anna_page.get_by_test_id("daily-partner").filter(has_text="Samen koken").wait_for(
+            timeout=20_000
+        )
         bram_page.get_by_role("button", name=words["react"]).click()
         bram_page.wait_for_selector("button[aria-pressed=true]")
 

@@ -7,7 +7,9 @@ import pytest
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from pairing.services import couple_end
 from project.me_channel import couple_frame, send_frame
@@ -198,3 +200,43 @@ async def test_a_frame_for_one_person_never_reaches_another(anna, bram, cas, ann
     await db(send_frame)(anna.pk, couple_frame("Bram"))
     assert await cas_me.drain() == []
     await cas_me.close()
+
+
+def _daily_answer(user, value: str):
+    client = Client()
+    client.force_login(user)
+    return client.put(
+        "/api/daily/answer/", data=json.dumps({"value": value}), content_type="application/json"
+    )
+
+
+def _daily_frame(*, me: bool, partner: bool) -> dict:
+    today = timezone.localdate().isoformat()
+    return {"type": "daily", "date": today, "me_answered": me, "partner_answered": partner}
+
+
+@pytest.mark.parametrize("anna_is_paused", [False, True])
+async def test_the_question_of_the_day_moves_on_both_phones_and_a_pause_looks_like_not_yet(
+    anna, bram, anna_and_bram, anna_is_paused
+):
+    """Both hear who answered today (flags, never the answer). Whether anna is paused or simply
+    has not answered, bram receives the same bytes."""
+    await db(call_command)("daily_questions")
+    await db(fresh_check_in)(anna)
+    await db(fresh_check_in)(bram)
+    if anna_is_paused:
+        await db(report_unsafe)(anna, "ik voel me niet veilig")
+        refused = await db(_daily_answer)(anna, "niet nu")
+        assert refused.status_code == 409, refused.content
+    anna_me, ok_a, _ = await connect_me(anna)
+    bram_me, ok_b, _ = await connect_me(bram)
+    assert ok_a and ok_b
+
+    saved = await db(_daily_answer)(bram, "bram-daily-ws-marker")
+    assert saved.status_code == 200, saved.content
+    received = await bram_me.drain()
+    assert received == [json.dumps(_daily_frame(me=True, partner=False))]
+    assert "marker" not in "".join(received)
+    assert await anna_me.drain() == [json.dumps(_daily_frame(me=False, partner=True))]
+    await anna_me.close()
+    await bram_me.close()

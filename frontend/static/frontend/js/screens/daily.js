@@ -3,7 +3,8 @@
 import { api } from "../api.js";
 import { empty, field, formError, h, onSubmit, screen } from "../dom.js";
 import { t } from "../i18n.js";
-import { navigate, rerender } from "../router.js";
+import { follow } from "../live.js";
+import { navigate, onLeave, rerender } from "../router.js";
 
 const REACTIONS = ["thanks", "hear_you", "tell_me_more", "me_too"];
 const MAX_LENGTH = 1000;
@@ -42,6 +43,21 @@ function reactions(day) {
   );
 }
 
+// The partner answered: /ws/me/ says so (flags only), or a poll re-reads today while the socket
+// is down. The screen is drawn again unless the person is typing, so nothing typed is lost.
+function followDay(day) {
+  let partnerAnswered = day.partner.answered;
+  const typing = () => document.activeElement?.matches?.("input, textarea, select");
+  onLeave(follow(async (frame) => {
+    let now = null;
+    if (frame.type === "daily" && frame.date === day.date) now = frame.partner_answered;
+    else if (frame.type === "poll") now = (await api.get("daily/").catch(() => null))?.partner.answered ?? null;
+    if (now === null || now === partnerAnswered) return;
+    partnerAnswered = now;
+    if (!typing()) rerender();
+  }));
+}
+
 export async function daily() {
   let day;
   try {
@@ -61,6 +77,7 @@ export async function daily() {
     await api.put("daily/answer/", { value: data.get("value") || "" });
     rerender();
   });
+  followDay(day);
   return screen(
     t("daily.title"),
     h("p", { class: "hint" }, dayLabel(day.date)),
