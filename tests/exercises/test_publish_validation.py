@@ -3,6 +3,7 @@ from django.utils import translation
 
 from exercises.models import DraftPrompt, ExerciseVersion, Status
 from exercises.services import ExercisePublishError, exercise_publish
+from tests.factories import publish_reviewed
 
 
 def _refused_codes(exercise) -> list[str]:
@@ -15,7 +16,7 @@ def _refused_codes(exercise) -> list[str]:
 
 
 def test_a_complete_draft_publishes(draft_exercise):
-    assert exercise_publish(exercise=draft_exercise()).number == 1
+    assert publish_reviewed(draft_exercise()).number == 1
 
 
 def test_an_exercise_without_prompts_is_refused(draft_exercise):
