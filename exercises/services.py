@@ -103,6 +103,15 @@ def _prompt_problems(
                 % {"number": number, "language": LANGUAGE_NAMES[lang]},
             )
         )
+    if len(_missing_languages(prompt, "help_text")) == 1:
+        # A help text is optional, but one given in one language only leaves the other reader
+        # without it.
+        problems.append(
+            PublishProblem(
+                "translation_missing",
+                _("Prompt %(number)s has a help text in one language only.") % {"number": number},
+            )
+        )
     if revealed:
         # A couple sees both answers side by side; the cue is what helps them talk about it.
         missing = _missing_languages(prompt, "talk_about")

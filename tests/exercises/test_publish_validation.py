@@ -118,3 +118,16 @@ def test_a_missing_language_is_named_in_the_message(draft_exercise):
     with translation.override("nl"), pytest.raises(ExercisePublishError) as error:
         exercise_publish(exercise=exercise)
     assert error.value.message == "Vraag 3 heeft geen Nederlandse tekst."
+
+
+def test_a_help_text_in_one_language_only_fails_the_check(draft_exercise):
+    exercise = draft_exercise()
+    DraftPrompt.objects.filter(exercise=exercise, position=1).update(help_text_en="")
+
+    with pytest.raises(ExercisePublishError) as error:
+        exercise_publish(exercise=exercise)
+
+    assert [problem.code for problem in error.value.problems] == ["translation_missing"]
+    assert "help text" in error.value.problems[0].message or "hulptekst" in (
+        error.value.problems[0].message
+    )
