@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from project.admin import ReadOnlyAdmin, ReadOnlyStackedInline, ReadOnlyTabularInline
 from project.errors import DomainError
 
+from .admin_forms import DraftPromptForm
 from .models import (
     LANGUAGES,
     DraftPrompt,
@@ -38,6 +39,7 @@ from .selectors import (
 )
 from .services import (
     SAFETY_CHECKLIST,
+    draft_prompts_renumber,
     exercise_archive,
     exercise_duplicate_as_draft,
     exercise_publish,
@@ -72,20 +74,22 @@ PROMPT_FIELDSETS = [
     (
         _("Scale"),
         {
+            "classes": ["prompt-kind-scale"],
             "fields": [
                 ("min", "max"),
                 ("min_label_nl", "min_label_en"),
                 ("max_label_nl", "max_label_en"),
-            ]
+            ],
         },
     ),
     (
         _("Choice options"),
         {
+            "classes": ["prompt-kind-choice", "prompt-kind-multi"],
             "fields": ["options"],
             "description": _(
-                'A list like [{"value": "often", "label_nl": "Vaak", "label_en": "Often"}]. '
-                "Keep a value once answers exist; change labels freely."
+                "One row per option, in the order given by the first column. Keep a value once "
+                "answers exist; change labels freely. Empty rows are left out."
             ),
         },
     ),
@@ -97,12 +101,18 @@ def _archived(obj: Exercise | None) -> bool:
 
 
 class DraftPromptInline(admin.StackedInline):
-    """The draft's prompts; reorder them by editing ``position``. Read-only once archived."""
+    """The draft's prompts: only the fields of the chosen kind (prompt_kind.js), options as rows,
+    reordered by ``position`` (renumbered 1..n on save). Read-only once archived."""
 
     model = DraftPrompt
+    form = DraftPromptForm
     extra = 0
     ordering = ["position", "id"]
     fieldsets = PROMPT_FIELDSETS
+
+    class Media:
+        js = ["exercises/admin/prompt_kind.js"]
+        css = {"all": ["exercises/admin/workflow.css"]}
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return not _archived(obj) and super().has_add_permission(request, obj)
@@ -324,6 +334,21 @@ class ExerciseAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return not _archived(obj) and super().has_delete_permission(request, obj)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        """Prompts: a new one without a position goes to the end; then 1..n, in the order the
+        positions say (ties keep the order on the page)."""
+        if formset.model is not DraftPrompt:
+            return super().save_formset(request, form, formset, change)
+        formset.save()
+        kept = [
+            (f.cleaned_data.get("position") or 0, i, f)
+            for i, f in enumerate(formset.forms)
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and not f.instance._state.adding
+        ]
+        ids = [f.instance.pk for *_key, f in sorted(kept, key=lambda item: item[:2])]
+        draft_prompts_renumber(exercise=form.instance, ordered_ids=ids)
+        return None
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         exercise = self.get_object(request, object_id)

@@ -590,6 +590,18 @@ def exercise_archive(*, exercise: Exercise) -> Exercise:
     return exercise
 
 
+@transaction.atomic
+def draft_prompts_renumber(*, exercise: Exercise, ordered_ids: list) -> None:
+    """Positions 1..n: first the prompts in ``ordered_ids`` order, then any others (by their
+    old position), so no two prompts share a place and there are no gaps."""
+    prompts = list(exercise.draft_prompts.order_by("position", "id"))
+    rank = {pk: index for index, pk in enumerate(ordered_ids)}
+    prompts.sort(key=lambda p: (p.pk not in rank, rank.get(p.pk, 0), p.position))
+    for position, prompt in enumerate(prompts, start=1):
+        prompt.position = position
+    DraftPrompt.objects.bulk_update(prompts, ["position"])
+
+
 def _free_slug(base: str) -> str:
     base = slugify(base)[:70] or "exercise"
     slug, n = f"{base}-copy", 2
