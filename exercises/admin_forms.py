@@ -13,8 +13,9 @@ from .models import LANGUAGES, DraftPrompt
 OPTION_PARTS = ("value", *(f"label_{lang}" for lang in LANGUAGES))
 # A blank position: larger than any a writer types, so the prompt lands last until renumbered.
 AT_THE_END = 32_000
-# Empty rows offered below the filled ones, for new options.
+# Empty rows offered below the filled ones, for new options; a new prompt gets five rows.
 SPARE_ROWS = 3
+AT_LEAST_ROWS = 5
 
 
 class OptionRowsWidget(forms.Widget):
@@ -27,7 +28,8 @@ class OptionRowsWidget(forms.Widget):
         rows = (
             [dict(row) for row in value if isinstance(row, dict)] if isinstance(value, list) else []
         )
-        return rows + [{} for _ in range(SPARE_ROWS)]
+        spare = max(SPARE_ROWS, AT_LEAST_ROWS - len(rows))
+        return rows + [{} for _ in range(spare)]
 
     def get_context(self, name: str, value: Any, attrs: dict | None) -> dict:
         context = super().get_context(name, value, attrs)
@@ -111,7 +113,7 @@ class DraftPromptForm(forms.ModelForm):
     """A draft prompt in the exercise's inline: options as rows; a blank position means "at
     the end" (the admin renumbers 1..n on save)."""
 
-    options = OptionRowsField(label=_("options"), required=False)
+    options = OptionRowsField(label=_("Options"), required=False)
 
     class Meta:
         model = DraftPrompt
@@ -128,6 +130,12 @@ class DraftPromptForm(forms.ModelForm):
             *(f"{f}_{lang}" for f in ("min_label", "max_label") for lang in LANGUAGES),
             "options",
         ]
+        # Small boxes, so Dutch and English fit side by side and a prompt fits on a screen.
+        widgets = {
+            f"{f}_{lang}": forms.Textarea(attrs={"rows": 3, "cols": 44})
+            for f in ("text", "help_text", "talk_about")
+            for lang in LANGUAGES
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
