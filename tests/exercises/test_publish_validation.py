@@ -128,6 +128,6 @@ def test_a_help_text_in_one_language_only_fails_the_check(draft_exercise):
         exercise_publish(exercise=exercise)
 
     assert [problem.code for problem in error.value.problems] == ["translation_missing"]
-    assert "help text" in error.value.problems[0].message or "hulptekst" in (
+    assert "help text" in error.value.problems[0].message or "toelichting" in (
         error.value.problems[0].message
     )
