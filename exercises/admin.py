@@ -386,13 +386,14 @@ class ExerciseAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("preview"))
     def preview_links(self, obj: Exercise) -> str:
+        """The draft in the real app at phone size (answering and the reveal), per language."""
         if obj.pk is None:
             return "—"
         return format_html_join(
             " · ",
-            '<a href="{}?language={}" target="_blank">{}</a>',
+            '<a href="/preview/{}/{}" target="_blank" rel="noopener">{}</a>',
             (
-                (reverse("admin:exercises_exercise_preview", args=[obj.pk]), lang, lang.upper())
+                (obj.pk, lang, _("in the app (%(language)s)") % {"language": lang.upper()})
                 for lang in LANGUAGES
             ),
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -269,3 +270,48 @@ def exercise_diff(*, exercise: Exercise) -> list[DiffRow]:
                 label = _("Prompt %(number)s: %(field)s") % {"number": index + 1, "field": field}
                 rows.append(DiffRow(str(label), before.get(key, ""), after.get(key, "")))
     return rows
+
+
+# ---- the editors' preview in the real PWA --------------------------------------------------
+
+
+def _sample_values(prompt: PromptFields, language: str) -> tuple[Any, Any]:
+    """Made-up answers, one for each partner, so the reveal card can be seen filled in."""
+    values = [option.get("value") for option in prompt.options or [] if isinstance(option, dict)]
+    if prompt.kind == PromptKind.SCALE:
+        return prompt.min, prompt.max
+    if prompt.kind == PromptKind.CHOICE:
+        return (values[0], values[-1]) if values else (None, None)
+    if prompt.kind == PromptKind.MULTI:
+        return values[:1], values[:2]
+    with translation.override(language):
+        return _("An answer of yours shows here."), _("Your partner's answer shows here.")
+
+
+def exercise_preview_data(*, exercise_id, language: str) -> dict[str, Any]:
+    """A draft as a partner would get it in a session: answering, and the reveal with made-up
+    answers. For staff only (the view checks); nothing here is stored."""
+    language = library_language(language)
+    exercise = Exercise.objects.filter(pk=exercise_id).first()
+    if exercise is None:
+        raise NotFound()
+    drafts = list(exercise.draft_prompts.order_by("position", "id"))
+    prompts = []
+    revealed = []
+    for position, draft in enumerate(drafts, start=1):
+        data = prompt_data(prompt=draft, language=language)
+        data["position"] = position
+        prompts.append(data)
+        mine, partner = _sample_values(draft, language)
+        revealed.append(
+            {"prompt": draft.id, "mine": {"value": mine}, "partner": {"value": partner}}
+        )
+    return {
+        "id": str(exercise.pk),
+        "language": language,
+        "audience": exercise.audience,
+        "exercise": {"slug": exercise.slug, "title": localized(exercise, "title", language)},
+        "intro": localized(exercise, "intro", language),
+        "prompts": prompts,
+        "revealed": revealed if exercise.audience == "couple" else [],
+    }

@@ -7,7 +7,7 @@ from . import views
 # paths stay 404 too.
 CLIENT_ROUTES = (
     r"^(?:signup|login|logout|verify|reset|profile|library|pair|couple|s|help|advice"
-    r"|check-in|history|therapist|practice|assignments|guide)(?:/[A-Za-z0-9_-]+)*/?$"
+    r"|check-in|history|therapist|practice|assignments|guide|preview)(?:/[A-Za-z0-9_-]+)*/?$"
 )
 
 urlpatterns = [

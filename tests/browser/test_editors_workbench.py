@@ -264,3 +264,37 @@ def test_the_published_by_name_is_no_dead_link(live_server, browser, watch):
         shoot(page, "13-version-history-en")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_preview_is_the_real_app_at_phone_size(live_server, browser, watch, language):
+    from tests.factories import build_draft
+
+    from .helpers import PHONE
+
+    eva, secret = _editor("eva", language)
+    exercise = build_draft("voorbeeld")
+    context = browser.new_context(**PHONE, locale="nl-NL" if language == "nl" else "en-GB")
+    try:
+        watched = watch(context)
+        page = watched.page
+        page.goto(live_server.url + "/admin/")
+        page.wait_for_selector("body[data-ready]")
+        sign_in_with_code(page, eva, secret, texts(language))
+        page.wait_for_url(live_server.url + "/admin/")
+        page.goto(live_server.url + f"/preview/{exercise.pk}/{language}")
+        page.get_by_test_id("preview-reveal").wait_for()
+        words = texts(language)
+        assert page.get_by_test_id("preview-notice").inner_text() == words["preview.notice"]
+        expected = (
+            "Wanneer voelde je een grens?" if language == "nl" else "When did you feel a boundary?"
+        )
+        assert expected in page.get_by_test_id("preview-answering").inner_text()
+        assert page.get_by_test_id("talk-about").count() == 4
+        shoot(page, f"14-preview-phone-{language}")
+        seen = len(watched.errors)
+        assert axe_violations(page) == []
+        del watched.errors[seen:]
+        assert watched.errors == []
+    finally:
+        context.close()
