@@ -31,6 +31,7 @@ from .models import (
     localized,
 )
 from .selectors import (
+    WORKFLOW_LABELS,
     WorkflowStatus,
     exercise_diff,
     exercise_workflow,
@@ -271,13 +272,13 @@ class ExerciseAdmin(admin.ModelAdmin):
         "level",
         "audience",
         "minutes",
-        "workflow_status",
+        "status",
         "live_version",
     ]
     list_filter = ["status", "theme", "level", "audience", TranslationFilter]
     search_fields = ["slug", "title_nl", "title_en", "summary_nl", "summary_en"]
     list_select_related = ["current_version"]
-    readonly_fields = ["status", "live_version", "publish_check", "preview_links"]
+    readonly_fields = ["workflow_status", "live_version", "publish_check", "preview_links"]
     inlines = [DraftPromptInline, VersionInline]
     fieldsets = [
         (None, {"fields": ["slug", "theme", "level", "audience", "minutes"]}),
@@ -293,7 +294,7 @@ class ExerciseAdmin(admin.ModelAdmin):
         ),
         (
             _("Publication"),
-            {"fields": ["status", "live_version", "publish_check", "preview_links"]},
+            {"fields": ["workflow_status", "live_version", "publish_check", "preview_links"]},
         ),
     ]
     actions = [
@@ -326,6 +327,8 @@ class ExerciseAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("status"))
     def workflow_status(self, obj: Exercise) -> str:
+        if obj._state.adding:
+            return str(WORKFLOW_LABELS[WorkflowStatus.DRAFT])
         return exercise_workflow(exercise=obj).label
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
