@@ -53,6 +53,12 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+class ReviewDecision(models.TextChoices):
+    PENDING = "pending", _("In review")
+    APPROVED = "approved", _("Approved")
+    SENT_BACK = "sent_back", _("Sent back")
+
+
 class PromptKind(models.TextChoices):
     TEXT = "text", _("Text")
     SCALE = "scale", _("Scale")
@@ -139,6 +145,25 @@ class ExerciseVersion(ExerciseTexts):
         blank=True,
         related_name="+",
     )
+    # The second editor's sign-off this version was published on (content guide's checklist).
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    safety_checklist = models.JSONField(_("safety checklist"), default=list, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["exercise", "-number"]
@@ -152,6 +177,62 @@ class ExerciseVersion(ExerciseTexts):
 
     def __str__(self) -> str:
         return f"{self.exercise.slug} v{self.number}"
+
+
+class ExerciseReview(models.Model):
+    """One request to publish the draft as it was when submitted (``fingerprint``).
+
+    A second editor approves it against the content guide's safety checklist, or sends it back
+    with a comment. An edit to the draft after submission makes the review stale: its
+    fingerprint no longer matches, so it can be neither approved nor published.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    exercise = models.ForeignKey(
+        Exercise, verbose_name=_("exercise"), on_delete=models.CASCADE, related_name="reviews"
+    )
+    fingerprint = models.CharField(_("draft fingerprint"), max_length=64)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted"))
+    decision = models.CharField(
+        _("decision"),
+        max_length=16,
+        choices=ReviewDecision.choices,
+        default=ReviewDecision.PENDING,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    checklist = models.JSONField(_("safety checklist"), default=list, blank=True)
+    version = models.OneToOneField(
+        ExerciseVersion,
+        verbose_name=_("published as"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review",
+    )
+
+    class Meta:
+        ordering = ["exercise", "-submitted_at"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+
+    def __str__(self) -> str:
+        return f"{self.exercise.slug} {self.submitted_at:%Y-%m-%d %H:%M}"
 
 
 class PromptFields(models.Model):

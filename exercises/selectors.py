@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from project.errors import NotFound
 
 from .models import (
     LANGUAGES,
+    DraftPrompt,
     Exercise,
+    ExerciseReview,
     ExerciseVersion,
     Prompt,
     PromptFields,
     PromptKind,
+    ReviewDecision,
     Status,
     library_language,
     localized,
@@ -142,3 +149,170 @@ def exercises_missing_translation(
             empty |= Q(**{f"{field}_{lang}": ""})
         empty |= Q(**{f"draft_prompts__text_{lang}": ""})
     return Exercise.objects.filter(empty).distinct()
+
+
+# ---- the editors' publishing workflow ------------------------------------------------------
+
+
+class WorkflowStatus:
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    LIVE = "live"
+    LIVE_WITH_CHANGES = "live_with_changes"
+    ARCHIVED = "archived"
+
+
+WORKFLOW_LABELS = {
+    WorkflowStatus.DRAFT: gettext_lazy("Draft"),
+    WorkflowStatus.IN_REVIEW: gettext_lazy("In review"),
+    WorkflowStatus.APPROVED: gettext_lazy("Approved, ready to publish"),
+    WorkflowStatus.LIVE: gettext_lazy("Live"),
+    WorkflowStatus.LIVE_WITH_CHANGES: gettext_lazy("Live with changes"),
+    WorkflowStatus.ARCHIVED: gettext_lazy("Archived"),
+}
+
+
+@dataclass(frozen=True)
+class Workflow:
+    status: str
+    label: str
+    review: ExerciseReview | None  # the open review of exactly this draft
+    last_sent_back: ExerciseReview | None  # the newest review sent back, to show its comment
+    draft_is_live: bool
+
+
+def exercise_workflow(*, exercise: Exercise) -> Workflow:
+    """Where the exercise stands: draft, in review, approved, live, live with changes, archived."""
+    from .services import (
+        content_fingerprint,
+        exercise_draft_content,
+        exercise_version_content,
+    )
+
+    prompts = list(exercise.draft_prompts.order_by("position", "id"))
+    draft = exercise_draft_content(exercise, prompts)
+    version = exercise.current_version
+    draft_is_live = version is not None and draft == exercise_version_content(version)
+    fingerprint = content_fingerprint(draft)
+    reviews = list(exercise.reviews.select_related("submitted_by", "decided_by")[:10])
+    review = next(
+        (
+            r
+            for r in reviews
+            if r.fingerprint == fingerprint
+            and r.version_id is None
+            and r.decision in (ReviewDecision.PENDING, ReviewDecision.APPROVED)
+        ),
+        None,
+    )
+    sent_back = next((r for r in reviews if r.decision == ReviewDecision.SENT_BACK), None)
+    if exercise.status == Status.ARCHIVED:
+        status = WorkflowStatus.ARCHIVED
+    elif review is not None and review.decision == ReviewDecision.PENDING:
+        status = WorkflowStatus.IN_REVIEW
+    elif review is not None:
+        status = WorkflowStatus.APPROVED
+    elif exercise.status == Status.PUBLISHED and draft_is_live:
+        status = WorkflowStatus.LIVE
+    elif exercise.status == Status.PUBLISHED:
+        status = WorkflowStatus.LIVE_WITH_CHANGES
+    else:
+        status = WorkflowStatus.DRAFT
+    if (
+        sent_back is not None
+        and review is not None
+        and sent_back.submitted_at < review.submitted_at
+    ):
+        sent_back = None
+    return Workflow(status, str(WORKFLOW_LABELS[status]), review, sent_back, draft_is_live)
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    label: str
+    live: str
+    draft: str
+
+
+def _prompt_lines(prompt: dict) -> dict[str, str]:
+    lines = {key: "" if value is None else str(value) for key, value in prompt.items()}
+    lines["options"] = "\n".join(
+        f"{option.get('value', '')}: {option.get('label_nl', '')} / {option.get('label_en', '')}"
+        for option in prompt.get("options") or []
+    )
+    return lines
+
+
+def exercise_diff(*, exercise: Exercise) -> list[DiffRow]:
+    """What differs between the live version and the draft, field by field (empty: nothing)."""
+    from .services import exercise_draft_content, exercise_version_content
+
+    draft = exercise_draft_content(exercise)
+    live = (
+        exercise_version_content(exercise.current_version)
+        if exercise.current_version
+        else {key: "" for key in draft if key != "prompts"} | {"prompts": []}
+    )
+    rows = []
+    for key, value in draft.items():
+        if key == "prompts":
+            continue
+        if str(live.get(key, "")) != str(value):
+            label = Exercise._meta.get_field(key).verbose_name
+            rows.append(DiffRow(str(label), str(live.get(key, "")), str(value)))
+    live_prompts, draft_prompts = live["prompts"], draft["prompts"]
+    for index in range(max(len(live_prompts), len(draft_prompts))):
+        before = _prompt_lines(live_prompts[index]) if index < len(live_prompts) else {}
+        after = _prompt_lines(draft_prompts[index]) if index < len(draft_prompts) else {}
+        for key in dict.fromkeys([*before, *after]):
+            if before.get(key, "") != after.get(key, ""):
+                field = DraftPrompt._meta.get_field(key).verbose_name
+                label = _("Prompt %(number)s: %(field)s") % {"number": index + 1, "field": field}
+                rows.append(DiffRow(str(label), before.get(key, ""), after.get(key, "")))
+    return rows
+
+
+# ---- the editors' preview in the real PWA --------------------------------------------------
+
+
+def _sample_values(prompt: PromptFields, language: str) -> tuple[Any, Any]:
+    """Made-up answers, one for each partner, so the reveal card can be seen filled in."""
+    values = [option.get("value") for option in prompt.options or [] if isinstance(option, dict)]
+    if prompt.kind == PromptKind.SCALE:
+        return prompt.min, prompt.max
+    if prompt.kind == PromptKind.CHOICE:
+        return (values[0], values[-1]) if values else (None, None)
+    if prompt.kind == PromptKind.MULTI:
+        return values[:1], values[:2]
+    with translation.override(language):
+        return _("An answer of yours shows here."), _("Your partner's answer shows here.")
+
+
+def exercise_preview_data(*, exercise_id, language: str) -> dict[str, Any]:
+    """A draft as a partner would get it in a session: answering, and the reveal with made-up
+    answers. For staff only (the view checks); nothing here is stored."""
+    language = library_language(language)
+    exercise = Exercise.objects.filter(pk=exercise_id).first()
+    if exercise is None:
+        raise NotFound()
+    drafts = list(exercise.draft_prompts.order_by("position", "id"))
+    prompts = []
+    revealed = []
+    for position, draft in enumerate(drafts, start=1):
+        data = prompt_data(prompt=draft, language=language)
+        data["position"] = position
+        prompts.append(data)
+        mine, partner = _sample_values(draft, language)
+        revealed.append(
+            {"prompt": draft.id, "mine": {"value": mine}, "partner": {"value": partner}}
+        )
+    return {
+        "id": str(exercise.pk),
+        "language": language,
+        "audience": exercise.audience,
+        "exercise": {"slug": exercise.slug, "title": localized(exercise, "title", language)},
+        "intro": localized(exercise, "intro", language),
+        "prompts": prompts,
+        "revealed": revealed if exercise.audience == "couple" else [],
+    }

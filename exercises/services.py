@@ -1,7 +1,12 @@
-"""Writes to the exercise library: publish, unpublish, archive, duplicate, the editors' group."""
+"""Writes to the exercise library: the publishing workflow (submit for review, a second editor's
+approval or sending back, publish, unpublish, revert, archive, restore), duplicate, import, and
+the editors' group."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -13,17 +18,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from project.errors import Conflict, Invalid
+from project.errors import Conflict, Forbidden, Invalid
 
 from .models import (
     LANGUAGES,
     Audience,
     DraftPrompt,
     Exercise,
+    ExerciseReview,
     ExerciseVersion,
     Prompt,
     PromptFields,
     PromptKind,
+    ReviewDecision,
     Status,
 )
 
@@ -94,6 +101,15 @@ def _prompt_problems(
                 "translation_missing",
                 _("Prompt %(number)s has no %(language)s text.")
                 % {"number": number, "language": LANGUAGE_NAMES[lang]},
+            )
+        )
+    if len(_missing_languages(prompt, "help_text")) == 1:
+        # A help text is optional, but one given in one language only leaves the other reader
+        # without it.
+        problems.append(
+            PublishProblem(
+                "translation_missing",
+                _("Prompt %(number)s has a help text in one language only.") % {"number": number},
             )
         )
     if revealed:
@@ -227,16 +243,206 @@ def exercise_publish_problems(
     return problems
 
 
+# The content guide's safety checklist (docs/content-guide.md, "Safety checklist"): the second
+# editor ticks every item before approving; the ticked keys are recorded on the version.
+SAFETY_CHECKLIST = (
+    (
+        "no_safety_questions",
+        pgettext_lazy(
+            "safety checklist",
+            "No revealed prompt, help text or option asks about safety, fear or violence in the "
+            "relationship.",
+        ),
+    ),
+    (
+        "nothing_punishable",
+        pgettext_lazy(
+            "safety checklist",
+            "No revealed prompt asks something whose honest answer a controlling partner could "
+            "punish.",
+        ),
+    ),
+    (
+        "says_where_it_stops",
+        pgettext_lazy(
+            "safety checklist",
+            "Every prompt about one's own part, the size of a reaction or an old wound says where "
+            "it stops.",
+        ),
+    ),
+    (
+        "private_reminder",
+        pgettext_lazy(
+            "safety checklist",
+            "Prompts inviting personal history remind that an answer can be kept private.",
+        ),
+    ),
+    (
+        "harm_not_communication",
+        pgettext_lazy(
+            "safety checklist",
+            "The introduction does not suggest that harm is a communication problem.",
+        ),
+    ),
+    (
+        "no_pressure_to_stay",
+        pgettext_lazy(
+            "safety checklist",
+            "Nothing suggests the couple must stay together, or must talk things through together.",
+        ),
+    ),
+    (
+        "languages_match",
+        pgettext_lazy(
+            "safety checklist", "Dutch and English say the same thing and both read naturally."
+        ),
+    ),
+    (
+        "nothing_copied",
+        pgettext_lazy(
+            "safety checklist",
+            "No sentence is copied from a source article or a published instrument.",
+        ),
+    ),
+)
+SAFETY_CHECKLIST_KEYS = tuple(key for key, _label in SAFETY_CHECKLIST)
+
+
+def _content(obj: object, prompts: Iterable[PromptFields]) -> dict:
+    return {
+        **{
+            f"{field}_{lang}": getattr(obj, f"{field}_{lang}").strip()
+            for field in EXERCISE_TEXT_FIELDS
+            for lang in LANGUAGES
+        },
+        **{field: getattr(obj, field) for field in VERSION_FIELDS},
+        "prompts": [{field: getattr(p, field) for field in PROMPT_COPY_FIELDS} for p in prompts],
+    }
+
+
+def exercise_draft_content(exercise: Exercise, prompts: list[PromptFields] | None = None) -> dict:
+    """What publishing the draft now would put in a version, as plain comparable data."""
+    if prompts is None:
+        prompts = list(exercise.draft_prompts.order_by("position", "id"))
+    return _content(exercise, prompts)
+
+
+def exercise_version_content(version: ExerciseVersion) -> dict:
+    return _content(version, version.prompts.order_by("position"))
+
+
+def content_fingerprint(content: dict) -> str:
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def exercise_draft_is_live(exercise: Exercise, prompts: list[PromptFields] | None = None) -> bool:
+    """True when the draft says exactly what the current version says."""
+    version = exercise.current_version
+    if version is None:
+        return False
+    return exercise_draft_content(exercise, prompts) == exercise_version_content(version)
+
+
+def _locked(exercise: Exercise) -> Exercise:
+    return (
+        Exercise.objects.select_for_update(of=("self",))
+        .select_related("current_version")
+        .get(pk=exercise.pk)
+    )
+
+
+def _open_review(exercise: Exercise, fingerprint: str) -> ExerciseReview | None:
+    """The newest review of exactly this draft that is pending or approved and not yet used."""
+    return (
+        exercise.reviews.filter(
+            fingerprint=fingerprint,
+            decision__in=[ReviewDecision.PENDING, ReviewDecision.APPROVED],
+            version__isnull=True,
+        )
+        .order_by("-submitted_at")
+        .first()
+    )
+
+
 @transaction.atomic
-def exercise_publish(*, exercise: Exercise, by=None) -> ExerciseVersion:
-    """Snapshot the draft into a new immutable version and make it the one partners see."""
-    exercise = Exercise.objects.select_for_update().get(pk=exercise.pk)
+def exercise_submit_for_review(*, exercise: Exercise, by) -> ExerciseReview:
+    """Ask a second editor to approve the draft as it is now. Refused for an archived exercise,
+    a draft that fails the ready-to-publish check, a draft equal to the live version, or a draft
+    already in review."""
+    exercise = _locked(exercise)
     if exercise.status == Status.ARCHIVED:
         raise Conflict("exercise_archived", _("An archived exercise cannot be published."))
     prompts = list(exercise.draft_prompts.order_by("position", "id"))
     problems = exercise_publish_problems(exercise=exercise, prompts=prompts)
     if problems:
         raise ExercisePublishError(problems)
+    if exercise_draft_is_live(exercise, prompts):
+        raise Conflict("nothing_changed", _("The draft is the same as the live version."))
+    fingerprint = content_fingerprint(exercise_draft_content(exercise, prompts))
+    if _open_review(exercise, fingerprint) is not None:
+        raise Conflict("already_in_review", _("This draft is already in review."))
+    return ExerciseReview.objects.create(
+        exercise=exercise, fingerprint=fingerprint, submitted_by=by, submitted_at=timezone.now()
+    )
+
+
+def _pending_review(review: ExerciseReview) -> ExerciseReview:
+    review = ExerciseReview.objects.select_for_update().get(pk=review.pk)
+    if review.decision != ReviewDecision.PENDING:
+        raise Conflict("review_decided", _("This review has already been decided."))
+    return review
+
+
+@transaction.atomic
+def exercise_review_approve(
+    *, review: ExerciseReview, by, checklist: Iterable[str]
+) -> ExerciseReview:
+    """The second editor's approval: someone other than the submitter, every item of the
+    safety checklist ticked, and the draft unchanged since it was submitted."""
+    review = _pending_review(review)
+    if by is None or review.submitted_by_id is None or by.pk == review.submitted_by_id:
+        raise Forbidden(
+            "second_editor_required",
+            _("A second editor, not the one who submitted it, must approve."),
+        )
+    ticked = set(checklist)
+    if not ticked.issuperset(SAFETY_CHECKLIST_KEYS) or not ticked <= set(SAFETY_CHECKLIST_KEYS):
+        raise Invalid(
+            "checklist_incomplete", _("Tick every item of the safety checklist to approve.")
+        )
+    current = content_fingerprint(exercise_draft_content(review.exercise))
+    if current != review.fingerprint:
+        raise Conflict(
+            "review_stale",
+            _("The draft changed after it was submitted; submit it for review again."),
+        )
+    review.decision = ReviewDecision.APPROVED
+    review.decided_by = by
+    review.decided_at = timezone.now()
+    review.checklist = list(SAFETY_CHECKLIST_KEYS)
+    review.save(update_fields=["decision", "decided_by", "decided_at", "checklist"])
+    return review
+
+
+@transaction.atomic
+def exercise_review_send_back(*, review: ExerciseReview, by, comment: str) -> ExerciseReview:
+    """Return the draft to its writer with a comment saying what to change."""
+    review = _pending_review(review)
+    comment = (comment or "").strip()
+    if not comment:
+        raise Invalid("comment_required", _("Say what should change before sending it back."))
+    review.decision = ReviewDecision.SENT_BACK
+    review.decided_by = by
+    review.decided_at = timezone.now()
+    review.comment = comment
+    review.save(update_fields=["decision", "decided_by", "decided_at", "comment"])
+    return review
+
+
+def _snapshot(
+    exercise: Exercise, prompts: list[PromptFields], by, review: ExerciseReview | None
+) -> ExerciseVersion:
     last = exercise.versions.aggregate(last=Max("number"))["last"] or 0
     texts = {
         f"{field}_{lang}": getattr(exercise, f"{field}_{lang}").strip()
@@ -253,6 +459,10 @@ def exercise_publish(*, exercise: Exercise, by=None) -> ExerciseVersion:
         level=exercise.level,
         audience=exercise.audience,
         safe_while_paused=exercise.safe_while_paused,
+        approved_by_id=review.decided_by_id if review else None,
+        approved_at=review.decided_at if review else None,
+        safety_checklist=review.checklist if review else [],
+        submitted_by_id=review.submitted_by_id if review else None,
         **texts,
     )
     Prompt.objects.bulk_create(
@@ -263,10 +473,109 @@ def exercise_publish(*, exercise: Exercise, by=None) -> ExerciseVersion:
         )
         for position, draft in enumerate(prompts, start=1)
     )
+    if review is not None:
+        review.version = version
+        review.save(update_fields=["version"])
     exercise.current_version = version
     exercise.status = Status.PUBLISHED
     exercise.save(update_fields=["current_version", "status", "updated_at"])
     return version
+
+
+@transaction.atomic
+def exercise_publish(*, exercise: Exercise, by=None) -> ExerciseVersion:
+    """Make the approved draft the one partners see.
+
+    Refused unless a second editor approved exactly this draft (``approval_required``). A draft
+    equal to the live version makes no new version: an unpublished exercise goes back live
+    with its current version, a live one is refused (``nothing_changed``).
+    """
+    exercise = _locked(exercise)
+    if exercise.status == Status.ARCHIVED:
+        raise Conflict("exercise_archived", _("An archived exercise cannot be published."))
+    prompts = list(exercise.draft_prompts.order_by("position", "id"))
+    if exercise_draft_is_live(exercise, prompts):
+        if exercise.status == Status.PUBLISHED:
+            raise Conflict("nothing_changed", _("The draft is the same as the live version."))
+        exercise.status = Status.PUBLISHED
+        exercise.save(update_fields=["status", "updated_at"])
+        return exercise.current_version
+    problems = exercise_publish_problems(exercise=exercise, prompts=prompts)
+    if problems:
+        raise ExercisePublishError(problems)
+    review = _open_review(exercise, content_fingerprint(exercise_draft_content(exercise, prompts)))
+    if review is None or review.decision != ReviewDecision.APPROVED:
+        raise Conflict(
+            "approval_required",
+            _("A second editor must approve this draft before it is published."),
+        )
+    return _snapshot(exercise, prompts, by, review)
+
+
+def _library_publish(*, exercise: Exercise, by=None) -> ExerciseVersion:
+    """Publishing from ``library import``: an operator's command on a library file that is
+    reviewed where it lives (the repository), so it records no in-app approval."""
+    exercise = _locked(exercise)
+    if exercise.status == Status.ARCHIVED:
+        raise Conflict("exercise_archived", _("An archived exercise cannot be published."))
+    prompts = list(exercise.draft_prompts.order_by("position", "id"))
+    problems = exercise_publish_problems(exercise=exercise, prompts=prompts)
+    if problems:
+        raise ExercisePublishError(problems)
+    return _snapshot(exercise, prompts, by, None)
+
+
+@transaction.atomic
+def exercise_revert_to_live(*, exercise: Exercise) -> Exercise:
+    """Throw the draft's changes away: texts and prompts become the live version's again."""
+    exercise = _locked(exercise)
+    version = exercise.current_version
+    if version is None:
+        raise Conflict("not_published", _("This exercise has never been published."))
+    if exercise.status == Status.ARCHIVED:
+        raise Conflict("exercise_archived", _("An archived exercise cannot be changed."))
+    for field in EXERCISE_TEXT_FIELDS:
+        for lang in LANGUAGES:
+            setattr(exercise, f"{field}_{lang}", getattr(version, f"{field}_{lang}"))
+    for field in VERSION_FIELDS:
+        setattr(exercise, field, getattr(version, field))
+    exercise.save()
+    exercise.draft_prompts.all().delete()
+    DraftPrompt.objects.bulk_create(
+        DraftPrompt(
+            exercise=exercise,
+            position=prompt.position,
+            **{field: getattr(prompt, field) for field in PROMPT_COPY_FIELDS},
+        )
+        for prompt in version.prompts.order_by("position")
+    )
+    return exercise
+
+
+# Who still uses an exercise (open sessions, open assignments): apps above us count their own.
+UsageCounter = Callable[[Exercise], int]
+_usage_counters: dict[str, UsageCounter] = {}
+
+
+def register_usage_counter(name: str, counter: UsageCounter) -> None:
+    """``counter(exercise)`` counts what still uses the exercise (it keeps its version).
+    Apps above exercises register in their ``AppConfig.ready()``."""
+    _usage_counters[name] = counter
+
+
+def exercise_usage(*, exercise: Exercise) -> dict[str, int]:
+    return {name: counter(exercise) for name, counter in sorted(_usage_counters.items())}
+
+
+@transaction.atomic
+def exercise_restore(*, exercise: Exercise) -> Exercise:
+    """Bring an archived exercise back as an unpublished draft (its versions are all kept)."""
+    exercise = _locked(exercise)
+    if exercise.status != Status.ARCHIVED:
+        raise Conflict("exercise_not_archived", _("This exercise is not archived."))
+    exercise.status = Status.DRAFT
+    exercise.save(update_fields=["status", "updated_at"])
+    return exercise
 
 
 @transaction.atomic
@@ -288,6 +597,18 @@ def exercise_archive(*, exercise: Exercise) -> Exercise:
     exercise.status = Status.ARCHIVED
     exercise.save(update_fields=["status", "updated_at"])
     return exercise
+
+
+@transaction.atomic
+def draft_prompts_renumber(*, exercise: Exercise, ordered_ids: list) -> None:
+    """Positions 1..n: first the prompts in ``ordered_ids`` order, then any others (by their
+    old position), so no two prompts share a place and there are no gaps."""
+    prompts = list(exercise.draft_prompts.order_by("position", "id"))
+    rank = {pk: index for index, pk in enumerate(ordered_ids)}
+    prompts.sort(key=lambda p: (p.pk not in rank, rank.get(p.pk, 0), p.position))
+    for position, prompt in enumerate(prompts, start=1):
+        prompt.position = position
+    DraftPrompt.objects.bulk_update(prompts, ["position"])
 
 
 def _free_slug(base: str) -> str:
@@ -518,7 +839,7 @@ def _import_status(exercise: Exercise, status: str, prompts: list[dict], by) -> 
         if exercise.status == Status.PUBLISHED and _draft_matches_version(exercise, prompts):
             return 0
         try:
-            exercise_publish(exercise=exercise, by=by)
+            _library_publish(exercise=exercise, by=by)
         except ExercisePublishError as error:
             raise Invalid("import_invalid", f"{exercise.slug}: {error.message}") from error
         return 1

@@ -8,7 +8,7 @@ from . import views
 # not-found screen instead of Django's page.
 CLIENT_ROUTES = (
     r"^(?:signup|login|logout|verify|reset|profile|library|pair|couple|s|help|advice"
-    r"|check-in|history|therapist|practice|assignments|guide|daily|pulse)(?:/[A-Za-z0-9_-]+)*/?$"
+    r"|check-in|history|therapist|practice|assignments|guide|daily|pulse|preview)(?:/[A-Za-z0-9_-]+)*/?$"
 )
 
 # The server's own prefixes keep their own 404s (JSON for the API, plain for the rest).

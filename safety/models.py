@@ -209,6 +209,14 @@ class HelpResource(models.Model):
             "The date someone checked this entry against its source. Leave empty until then."
         ),
     )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -5,7 +5,7 @@ about through ``safety.selectors.require_couple_exercise_allowed`` for the actin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -19,7 +19,7 @@ from project.errors import Conflict, Invalid, RateLimited
 from project.ratelimit import hit, limit_reached, opaque_key
 
 from .content import DANGER_IDS, QUESTION_IDS, RATHER_NOT_SAY, YES
-from .models import CheckInOutcome, SafetyCheckIn, SafetyReport, SafetyState
+from .models import CheckInOutcome, HelpResource, SafetyCheckIn, SafetyReport, SafetyState
 from .selectors import PauseState
 
 # Per person, per kind of write: far more than anyone needs, few enough to stop a script filling
@@ -186,3 +186,33 @@ def pause_resume(*, user: User) -> PauseState:
     state = PauseState(paused_since=None, last_signal_at=state.last_signal_at, resumed_at=now)
     _save_state(row, state)
     return state
+
+
+# ---- help resources (curated by content editors) -------------------------------------------
+
+# Ways to reach a line: change one and the entry is no longer checked against its source.
+HELP_RESOURCE_CONTACT_FIELDS = ("phone", "phone_display", "sms", "chat_url", "url", "hours")
+
+
+@transaction.atomic
+def help_resource_save(*, resource: HelpResource, changed: Iterable[str]) -> HelpResource:
+    """Save an editor's change. A changed way to reach the line (number, chat, address, hours)
+    clears the verification: nobody has checked the new one against a source yet."""
+    if resource.pk is not None and set(changed) & set(HELP_RESOURCE_CONTACT_FIELDS):
+        resource.last_verified = None
+        resource.verified_by = None
+    resource.full_clean()
+    resource.save()
+    return resource
+
+
+@transaction.atomic
+def help_resources_mark_verified(*, resources: Iterable[HelpResource], by: User) -> int:
+    """An editor checked these entries against their source today: record who and when. An
+    entry without a source address cannot be verified (there is nothing to check it against)."""
+    ids = [resource.pk for resource in resources]
+    return (
+        HelpResource.objects.filter(pk__in=ids)
+        .exclude(source_url="")
+        .update(last_verified=timezone.localdate(), verified_by=by)
+    )

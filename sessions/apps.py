@@ -9,9 +9,11 @@ class SessionsConfig(AppConfig):
     verbose_name = "Couple sessions"
 
     def ready(self) -> None:
+        from exercises.services import register_usage_counter
         from pairing.services import on_couple_ended
 
         from .me_events import announce_daily
+        from .models import OPEN_SESSION_STATUSES, CoupleSession
         from .services import on_daily_changed, sessions_abandon_for_couple
 
         # /ws/me/: both partners hear that the question of the day moved (flags only).
@@ -19,6 +21,13 @@ class SessionsConfig(AppConfig):
 
         # An ended couple's open sessions are abandoned (pairing announces, we listen).
         on_couple_ended(lambda couple, by: sessions_abandon_for_couple(couple=couple))
+        # The editors see how many open sessions use an exercise before archiving it.
+        register_usage_counter(
+            "open_sessions",
+            lambda exercise: CoupleSession.objects.filter(
+                exercise=exercise, status__in=OPEN_SESSION_STATUSES
+            ).count(),
+        )
 
         from django.contrib.auth.signals import user_logged_out
 

@@ -12,7 +12,12 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from exercises.models import DraftPrompt, Exercise, ExerciseVersion, PromptKind, Theme
-from exercises.services import exercise_publish
+from exercises.services import (
+    SAFETY_CHECKLIST_KEYS,
+    exercise_publish,
+    exercise_review_approve,
+    exercise_submit_for_review,
+)
 from pairing.models import Couple
 from pairing.services import invite_accept, invite_create
 from safety import services as safety_services
@@ -188,7 +193,22 @@ def publish(slug: str = "grenzen-voelen", extra_text_prompts: int = 0) -> Exerci
             talk_about_nl="Wat valt je op?",
             talk_about_en="What stands out?",
         )
-    return exercise_publish(exercise=exercise)
+    return publish_reviewed(exercise)
+
+
+def build_editor(key: str) -> User:
+    """A staff member ``key@example.com``, made once."""
+    return User.objects.filter(email=f"{key}@example.com").first() or make_user(key, is_staff=True)
+
+
+def publish_reviewed(exercise: Exercise, by: User | None = None) -> ExerciseVersion:
+    """The whole workflow in one step: a writer submits, a second editor approves with every
+    item of the safety checklist, then ``by`` publishes."""
+    review = exercise_submit_for_review(exercise=exercise, by=build_editor("writer"))
+    exercise_review_approve(
+        review=review, by=build_editor("reviewer"), checklist=SAFETY_CHECKLIST_KEYS
+    )
+    return exercise_publish(exercise=exercise, by=by)
 
 
 # ---- couple sessions -----------------------------------------------------------------------

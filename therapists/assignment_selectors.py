@@ -336,3 +336,16 @@ def therapist_couple_detail(*, therapist: User, couple_id: UUID) -> dict[str, An
         "assignments": assignments,
         "shared_sessions": others,
     }
+
+
+def open_assignments_of_exercise(exercise) -> int:
+    """Assignments of ``exercise`` still open: not withdrawn, couple still together, no session
+    of it completed. Counted for the editors before they archive or unpublish (one query)."""
+    return (
+        Assignment.objects.filter(
+            active_couple("couple"), exercise=exercise, withdrawn_at__isnull=True
+        )
+        .exclude(sessions__status=SessionStatus.COMPLETED)
+        .distinct()
+        .count()
+    )

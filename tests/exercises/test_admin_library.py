@@ -5,8 +5,14 @@ from django.test import Client
 from django.urls import reverse
 
 from exercises.models import DraftPrompt, Exercise, ExerciseVersion, Status
-from exercises.services import CONTENT_EDITORS, content_editors_group_ensure, exercise_publish
-from tests.factories import build_draft
+from exercises.services import (
+    CONTENT_EDITORS,
+    SAFETY_CHECKLIST_KEYS,
+    content_editors_group_ensure,
+    exercise_review_approve,
+    exercise_submit_for_review,
+)
+from tests.factories import build_draft, build_editor, publish_reviewed
 from tests.mfa import sign_in_with_two_step
 
 CHANGELIST = reverse("admin:exercises_exercise_changelist")
@@ -98,14 +104,34 @@ def test_publish_asks_for_confirmation_first(library_editor, draft_exercise):
     assert exercise.status == Status.DRAFT
 
 
-def test_publish_after_confirmation_makes_a_version(library_editor, eva, draft_exercise):
+def test_publish_without_a_second_editors_approval_is_refused(library_editor, draft_exercise):
     exercise = draft_exercise()
+
+    response = _act(library_editor, "publish", exercise)
+
+    shown = [str(message) for message in response.context["messages"]]
+    assert len(shown) == 1
+    assert shown[0].startswith("grenzen-voelen: ")
+    exercise.refresh_from_db()
+    assert exercise.status == Status.DRAFT
+    assert not ExerciseVersion.objects.filter(exercise=exercise).exists()
+
+
+def test_publish_after_approval_and_confirmation_makes_a_version(
+    library_editor, eva, draft_exercise
+):
+    exercise = draft_exercise()
+    review = exercise_submit_for_review(exercise=exercise, by=build_editor("writer"))
+    exercise_review_approve(
+        review=review, by=build_editor("reviewer"), checklist=SAFETY_CHECKLIST_KEYS
+    )
 
     _act(library_editor, "publish", exercise)
 
     exercise.refresh_from_db()
     assert exercise.status == Status.PUBLISHED
     assert exercise.current_version.published_by == eva
+    assert exercise.current_version.approved_by.email == "reviewer@example.com"
 
 
 def test_the_admin_refuses_to_publish_an_incomplete_exercise_and_says_why(
@@ -128,7 +154,7 @@ def test_the_admin_refuses_to_publish_an_incomplete_exercise_and_says_why(
 
 def test_unpublish_archive_and_duplicate_actions(library_editor, draft_exercise):
     exercise = draft_exercise()
-    exercise_publish(exercise=exercise)
+    publish_reviewed(exercise)
 
     _act(library_editor, "unpublish", exercise)
     exercise.refresh_from_db()
@@ -157,7 +183,7 @@ def test_the_preview_shows_the_draft_in_each_language(library_editor, draft_exer
 
 def test_version_history_is_read_only(library_editor, draft_exercise):
     exercise = draft_exercise()
-    version = exercise_publish(exercise=exercise)
+    version = publish_reviewed(exercise)
     url = reverse("admin:exercises_exerciseversion_change", args=[version.pk])
 
     page = library_editor.get(url)

@@ -4,8 +4,8 @@ from django.test.utils import CaptureQueriesContext
 
 from exercises.models import DraftPrompt, Theme
 from exercises.selectors import exercise_detail, exercise_library
-from exercises.services import exercise_archive, exercise_publish, exercise_unpublish
-from tests.factories import build_draft
+from exercises.services import exercise_archive, exercise_unpublish
+from tests.factories import build_draft, publish_reviewed
 
 LIST = "/api/exercises/"
 
@@ -17,15 +17,15 @@ def detail(slug: str) -> str:
 @pytest.fixture
 def library(db):
     published = build_draft("gepubliceerd", Theme.BOUNDARIES)
-    exercise_publish(exercise=published)
+    publish_reviewed(published)
     appreciation = build_draft("waardering", Theme.APPRECIATION)
-    exercise_publish(exercise=appreciation)
+    publish_reviewed(appreciation)
     build_draft("concept")
     unpublished = build_draft("teruggetrokken")
-    exercise_publish(exercise=unpublished)
+    publish_reviewed(unpublished)
     exercise_unpublish(exercise=unpublished)
     archived = build_draft("gearchiveerd")
-    exercise_publish(exercise=archived)
+    publish_reviewed(archived)
     exercise_archive(exercise=archived)
     return published
 
@@ -133,7 +133,7 @@ def test_the_list_makes_the_same_number_of_queries_as_the_library_grows(client_f
     client.get(LIST)
     small = _library_queries(client, LIST)
     for n in range(10):
-        exercise_publish(exercise=build_draft(f"extra-{n}"))
+        publish_reviewed(build_draft(f"extra-{n}"))
     large = _library_queries(client, LIST)
     assert small[0] == large[0] == 1
     assert small[1] == large[1]
@@ -155,7 +155,7 @@ def test_the_detail_makes_the_same_number_of_queries_for_more_prompts(client_for
             talk_about_nl="z",
             talk_about_en="z",
         )
-    exercise_publish(exercise=library)
+    publish_reviewed(library)
     large = _library_queries(client, detail("gepubliceerd"))
     assert small[0] == large[0] == 2
     assert small[1] == large[1]
@@ -164,7 +164,7 @@ def test_the_detail_makes_the_same_number_of_queries_for_more_prompts(client_for
 
 def test_the_library_selector_is_one_query_at_any_size(library, django_assert_num_queries):
     for n in range(10):
-        exercise_publish(exercise=build_draft(f"extra-{n}"))
+        publish_reviewed(build_draft(f"extra-{n}"))
     with django_assert_num_queries(1):
         assert len(exercise_library(language="en")) == 12
     with django_assert_num_queries(1):

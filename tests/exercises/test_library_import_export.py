@@ -5,8 +5,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from exercises.models import DraftPrompt, Exercise, ExerciseVersion, Prompt, Status
-from exercises.services import exercise_archive, exercise_publish, library_export
-from tests.factories import build_draft
+from exercises.services import exercise_archive, library_export
+from tests.factories import build_draft, publish_reviewed
 
 STARTER = "exercises/starter_library.json"
 STARTER_COUNT = len(json.loads(Path(STARTER).read_text())["exercises"])
@@ -31,10 +31,10 @@ def _write(tmp_path, data, name="library.json"):
 @pytest.fixture
 def mixed_library(db):
     published = build_draft("gepubliceerd")
-    exercise_publish(exercise=published)
+    publish_reviewed(published)
     build_draft("concept")
     archived = build_draft("gearchiveerd")
-    exercise_publish(exercise=archived)
+    publish_reviewed(archived)
     exercise_archive(exercise=archived)
 
 

@@ -8,6 +8,7 @@ from exercises.services import (
     exercise_unpublish,
 )
 from project.errors import Conflict
+from tests.factories import publish_reviewed
 
 
 def _snapshot(version: ExerciseVersion) -> tuple:
@@ -23,7 +24,7 @@ def _snapshot(version: ExerciseVersion) -> tuple:
 def test_publishing_makes_version_one_with_the_draft_prompts(draft_exercise, eva):
     exercise = draft_exercise()
 
-    version = exercise_publish(exercise=exercise, by=eva)
+    version = publish_reviewed(exercise, by=eva)
 
     exercise.refresh_from_db()
     assert exercise.status == Status.PUBLISHED
@@ -42,7 +43,7 @@ def test_publishing_makes_version_one_with_the_draft_prompts(draft_exercise, eva
 
 def test_editing_a_published_exercise_changes_only_its_draft(draft_exercise):
     exercise = draft_exercise()
-    v1 = exercise_publish(exercise=exercise)
+    v1 = publish_reviewed(exercise)
     before = _snapshot(v1)
     exercise.refresh_from_db()
 
@@ -58,14 +59,14 @@ def test_editing_a_published_exercise_changes_only_its_draft(draft_exercise):
 
 def test_publishing_again_makes_version_two_and_leaves_version_one_untouched(draft_exercise):
     exercise = draft_exercise()
-    v1 = exercise_publish(exercise=exercise)
+    v1 = publish_reviewed(exercise)
     before = _snapshot(v1)
     exercise.refresh_from_db()
     exercise.title_en = "A better title"
     exercise.save()
     DraftPrompt.objects.filter(exercise=exercise, position=1).update(text_en="Changed?")
 
-    v2 = exercise_publish(exercise=exercise)
+    v2 = publish_reviewed(exercise)
 
     assert v2.number == 2
     assert v2.pk != v1.pk
@@ -83,7 +84,7 @@ def test_publishing_renumbers_prompt_positions_without_gaps(draft_exercise):
     exercise = draft_exercise()
     DraftPrompt.objects.filter(exercise=exercise, position=2).update(position=20)
 
-    version = exercise_publish(exercise=exercise)
+    version = publish_reviewed(exercise)
 
     assert list(version.prompts.order_by("position").values_list("position", "kind")) == [
         (1, "text"),
@@ -95,7 +96,7 @@ def test_publishing_renumbers_prompt_positions_without_gaps(draft_exercise):
 
 def test_unpublish_takes_it_out_but_keeps_its_versions(draft_exercise):
     exercise = draft_exercise()
-    version = exercise_publish(exercise=exercise)
+    version = publish_reviewed(exercise)
 
     exercise_unpublish(exercise=exercise)
 
@@ -112,7 +113,7 @@ def test_unpublishing_a_draft_is_refused(draft_exercise):
 
 def test_an_archived_exercise_cannot_be_published_or_archived_again(draft_exercise):
     exercise = draft_exercise()
-    exercise_publish(exercise=exercise)
+    publish_reviewed(exercise)
     exercise_archive(exercise=exercise)
     exercise.refresh_from_db()
     assert exercise.status == Status.ARCHIVED
@@ -126,7 +127,7 @@ def test_an_archived_exercise_cannot_be_published_or_archived_again(draft_exerci
 
 def test_duplicate_is_a_new_draft_with_copied_prompts(draft_exercise):
     exercise = draft_exercise()
-    exercise_publish(exercise=exercise)
+    publish_reviewed(exercise)
 
     copy = exercise_duplicate_as_draft(exercise=exercise)
     second = exercise_duplicate_as_draft(exercise=exercise)

@@ -3,6 +3,7 @@ from django.utils import translation
 
 from exercises.models import DraftPrompt, ExerciseVersion, Status
 from exercises.services import ExercisePublishError, exercise_publish
+from tests.factories import publish_reviewed
 
 
 def _refused_codes(exercise) -> list[str]:
@@ -15,7 +16,7 @@ def _refused_codes(exercise) -> list[str]:
 
 
 def test_a_complete_draft_publishes(draft_exercise):
-    assert exercise_publish(exercise=draft_exercise()).number == 1
+    assert publish_reviewed(draft_exercise()).number == 1
 
 
 def test_an_exercise_without_prompts_is_refused(draft_exercise):
@@ -117,3 +118,16 @@ def test_a_missing_language_is_named_in_the_message(draft_exercise):
     with translation.override("nl"), pytest.raises(ExercisePublishError) as error:
         exercise_publish(exercise=exercise)
     assert error.value.message == "Vraag 3 heeft geen Nederlandse tekst."
+
+
+def test_a_help_text_in_one_language_only_fails_the_check(draft_exercise):
+    exercise = draft_exercise()
+    DraftPrompt.objects.filter(exercise=exercise, position=1).update(help_text_en="")
+
+    with pytest.raises(ExercisePublishError) as error:
+        exercise_publish(exercise=exercise)
+
+    assert [problem.code for problem in error.value.problems] == ["translation_missing"]
+    assert "help text" in error.value.problems[0].message or "toelichting" in (
+        error.value.problems[0].message
+    )

@@ -13,7 +13,7 @@ from exercises.services import (
     content_editors_group_ensure,
     exercise_publish,
 )
-from tests.factories import build_draft
+from tests.factories import build_draft, publish_reviewed
 from tests.mfa import sign_in_with_two_step
 
 LIST = "/api/exercises/"
@@ -59,18 +59,18 @@ def test_a_solo_exercise_needs_no_cue_and_keeps_its_audience_and_level(db):
     exercise.save()
     exercise.draft_prompts.update(talk_about_nl="", talk_about_en="")
 
-    version = exercise_publish(exercise=exercise)
+    version = publish_reviewed(exercise)
 
     assert (version.audience, version.level) == ("solo", "deeper")
     assert version.prompts.filter(talk_about_en="").count() == 4
 
 
 def test_the_library_filters_by_audience(client_for, anna):
-    exercise_publish(exercise=build_draft("samen"))
+    publish_reviewed(build_draft("samen"))
     solo = build_draft("alleen")
     solo.audience = Audience.SOLO
     solo.save()
-    exercise_publish(exercise=solo)
+    publish_reviewed(solo)
     client = client_for(anna)
 
     assert [item["slug"] for item in client.get(LIST, {"audience": "solo"}).json()] == ["alleen"]

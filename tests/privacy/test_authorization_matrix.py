@@ -109,6 +109,14 @@ ROWS: dict[tuple[str, str], dict] = {
     ("DELETE", "api/therapist/invites/<uuid:invite_id>/"): therapist_only(linked=204, unlinked=404),
     ("GET", "api/exercises/"): SIGNED_IN,
     ("GET", "api/exercises/<slug:slug>/"): SIGNED_IN,
+    # The editors' preview of a draft: staff with the library permission only (eva here has
+    # no group, so no permission); a 404 to everyone else.
+    ("GET", "api/exercises/preview/<uuid:exercise_id>/"): {
+        "anonymous": 401,
+        "member": 404,
+        "other": 404,
+        "admin": 200,
+    },
     ("GET", "api/sessions/"): SIGNED_IN,
     ("POST", "api/sessions/"): SIGNED_IN,
     ("GET", "api/sessions/<uuid:session_id>/"): OBJECT,
@@ -294,6 +302,7 @@ def build_world(actor: str) -> dict:
         "params": {
             "<str:code>": "ABCD-EFGH",
             "<slug:slug>": version.exercise.slug,
+            "<uuid:exercise_id>": str(version.exercise.id),
             "<uuid:session_id>": str(session.id),
             "<uuid:prompt_id>": str(version.prompts.first().id),
             "<uuid:assignment_id>": str(assignment.id),

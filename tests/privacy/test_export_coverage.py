@@ -79,6 +79,11 @@ COVERED: dict[str, tuple[str, str, str]] = {
 NOT_PERSONAL = {
     "admin.LogEntry.user",
     "exercises.ExerciseVersion.published_by",
+    "exercises.ExerciseVersion.approved_by",
+    "exercises.ExerciseVersion.submitted_by",
+    "exercises.ExerciseReview.submitted_by",
+    "exercises.ExerciseReview.decided_by",
+    "safety.HelpResource.verified_by",
     "therapists.TherapistApplication.verified_by",
 }
 

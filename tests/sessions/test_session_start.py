@@ -1,10 +1,10 @@
 import pytest
 
-from exercises.services import exercise_publish, exercise_unpublish
+from exercises.services import exercise_unpublish
 from safety.services import report_create
 from sessions.models import CoupleSession, ParticipantState, SessionStatus
 from sessions.selectors import session_summary, sessions_for_user
-from tests.factories import fresh_check_in, link, publish
+from tests.factories import fresh_check_in, link, publish, publish_reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_the_session_keeps_its_version_when_the_exercise_is_published_again(
     exercise = version.exercise
     exercise.title_nl = "Nieuwe titel"
     exercise.save()
-    exercise_publish(exercise=exercise)
+    publish_reviewed(exercise)
     body = client_for(anna).get(f"/api/sessions/{session_id}/").json()
     assert body["exercise"]["title"] == "Titel grenzen-voelen"
     assert CoupleSession.objects.get(pk=session_id).version == version

@@ -11,7 +11,6 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from exercises.models import Audience, DraftPrompt
-from exercises.services import exercise_publish
 from sessions import services as session_services
 from sessions.models import Answer, CoupleSession, SessionStatus
 from tests.factories import (
@@ -19,6 +18,7 @@ from tests.factories import (
     fresh_check_in,
     link,
     password_of,
+    publish_reviewed,
     report_unsafe,
     screen_positive,
     therapist_link,
@@ -34,7 +34,7 @@ def _solo(slug: str, *, safe_while_paused: bool = False):
     exercise.safe_while_paused = safe_while_paused
     exercise.save()
     DraftPrompt.objects.filter(exercise=exercise).update(talk_about_nl="", talk_about_en="")
-    return exercise_publish(exercise=exercise)
+    return publish_reviewed(exercise)
 
 
 @pytest.fixture

@@ -54,6 +54,8 @@ function routes() {
   route("/assignments/:id", therapists.therapist, { auth: true });
   route("/practice", practice.caseload, { auth: true });
   route("/practice/:id", practice.coupleFile, { auth: true });
+  // The editors' preview of a draft exercise (staff only; the API says 404 to anyone else).
+  route("/preview/:id/:language", sessions.preview, { auth: true });
 }
 
 function registerServiceWorker() {

@@ -4,7 +4,7 @@ import { api } from "../api.js";
 import { follow } from "../live.js";
 import { draftsFor, forgetSession, keepSession, putDraft, savedSession } from "../drafts.js";
 import { empty, formError, h, onSubmit, screen } from "../dom.js";
-import { t } from "../i18n.js";
+import { language, setLanguage, t } from "../i18n.js";
 import { navigate, onLeave, rerender } from "../router.js";
 import { valueText } from "../parts/answers.js";
 import { notNowCard, partnerNotNow } from "../parts/not_now.js";
@@ -568,4 +568,34 @@ export async function session({ params }) {
   }
   await keepSession(current);
   return answering(current, await draftsFor(current.id));
+}
+
+// ---- the editors' preview --------------------------------------------------------------------
+
+// `/preview/<exercise id>/<nl|en>`: a draft exercise drawn with the very pieces a partner's
+// session uses, answering first, then the reveal with made-up answers and the "to talk about
+// together" cue. Staff only: the API answers 404 to anyone else. Nothing typed here is saved.
+export async function preview({ params }) {
+  const wanted = params.language === "en" ? "en" : "nl";
+  if (language() !== wanted) await setLanguage(wanted, { remember: false });
+  const data = await api.get(`exercises/preview/${encodeURIComponent(params.id)}/?language=${wanted}`);
+  const prompts = [...data.prompts].sort((a, b) => a.position - b.position);
+  const byId = new Map(prompts.map((prompt) => [prompt.id, prompt]));
+  const answering = prompts.map((prompt) =>
+    h("li", { class: "card prompt", "data-prompt": prompt.id }, promptControl(prompt, null, () => null).node),
+  );
+  const revealed = data.revealed.filter((item) => byId.has(item.prompt));
+  return screen(
+    data.exercise.title || t("session.untitled"),
+    h("p", { class: "notice", role: "status", "data-testid": "preview-notice" }, t("preview.notice")),
+    data.intro ? h("p", { class: "intro" }, data.intro) : null,
+    h("h2", {}, t("preview.answering")),
+    h("p", {}, t("session.answer_intro")),
+    h("ol", { class: "prompts", "data-testid": "preview-answering" }, answering),
+    revealed.length ? h("h2", {}, t("preview.reveal")) : null,
+    revealed.length
+      ? h("ol", { class: "revealed-list", "data-testid": "preview-reveal" },
+          revealed.map((item) => revealCard(byId.get(item.prompt), item, t("session.partner"), null)))
+      : null,
+  );
 }
