@@ -84,12 +84,16 @@ def therapist_caseload(*, therapist: User, now: datetime | None = None) -> dict[
     shares: dict[UUID, list[SessionShare]] = {}
     for share in (
         SessionShare.objects.filter(
-            therapist=therapist, session__couple_id__in=couple_ids, user_id__in=member_couple
+            Q(session__couple_id__in=couple_ids) | Q(session__couple__isnull=True),
+            therapist=therapist,
+            user_id__in=member_couple,
         )
         .select_related("session__exercise__current_version")
         .order_by("-shared_at")
     ):
-        shares.setdefault(share.session.couple_id, []).append(share)
+        # A solo session has no couple: it belongs to the couple its owner is in now.
+        couple_of_share = share.session.couple_id or member_couple[share.user_id]
+        shares.setdefault(couple_of_share, []).append(share)
     reports: dict[UUID, list[Any]] = {}
     shared_reports = reports_shared_with_therapist_by(
         {user_id: link_of_couple[couple_id] for user_id, couple_id in member_couple.items()}

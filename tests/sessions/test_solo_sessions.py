@@ -256,3 +256,23 @@ def test_it_is_erased_with_my_account(client_for, anna, bram, solo):
     assert response.status_code == 204
     assert not CoupleSession.objects.filter(pk=detail["id"]).exists()
     assert not Answer.objects.filter(value=SOLO_MARKER).exists()
+
+
+def test_a_shared_solo_session_shows_on_the_caseload_as_a_new_share(
+    client_for, anna, bram, anna_and_bram, thea_mfa, solo
+):
+    """A solo session has no couple; its share still needs the therapist's attention, under the
+    couple its owner is in now, and never carries the answers themselves."""
+    therapist_link(thea_mfa, anna, bram)
+    detail = start(client_for(anna), solo)
+    answer_and_submit(client_for(anna), detail)
+    shared = client_for(anna).post(f"{SESSIONS}{detail['id']}/share/")
+    assert shared.status_code == 200, shared.content
+
+    response = client_for(thea_mfa).get("/api/therapist/caseload/")
+    assert response.status_code == 200
+    [couple] = response.json()["couples"]
+    assert couple["id"] == str(anna_and_bram.pk)
+    [share] = [item for item in couple["attention"] if item["kind"] == "new_share"]
+    assert share["session"] == detail["id"] and share["display_name"] == "Anna"
+    assert SOLO_MARKER not in response.content.decode()
