@@ -166,6 +166,17 @@ def unregister_due_source(source: DueSource) -> None:
         _due_sources.remove(source)
 
 
+# ``source()`` → ids of the people who have someone to answer the question of the day with (the
+# sessions app registers it). Nobody else is reminded of it, whatever their choice says.
+DailyAudience = Callable[[], Iterable[UUID]]
+_daily_audiences: list[DailyAudience] = []
+
+
+def register_daily_audience(source: DailyAudience) -> None:
+    if source not in _daily_audiences:
+        _daily_audiences.append(source)
+
+
 def reminders_enqueue(*, now: datetime | None = None) -> int:
     """The "due tomorrow", weekly and (opt-in) daily-question reminders. Safe to run as often as
     you like (each is enqueued once per person per day, or per week)."""
@@ -193,8 +204,9 @@ def reminders_enqueue(*, now: datetime | None = None) -> int:
             dedupe_key=f"weekly:{year}-W{week:02d}",
         )
         count += 1
+    audience = {user_id for source in _daily_audiences for user_id in source()}
     daily = NotificationPreference.objects.filter(
-        daily_reminder=True, user__is_active=True
+        daily_reminder=True, user__is_active=True, user_id__in=audience
     ).select_related("user")
     for preference in daily:
         day = now.astimezone(ZoneInfo(preference.timezone)).date()

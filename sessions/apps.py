@@ -10,6 +10,8 @@ class SessionsConfig(AppConfig):
 
     def ready(self) -> None:
         from exercises.services import register_usage_counter
+        from notifications.services import register_daily_audience
+        from pairing.models import CoupleMember, active_couple
         from pairing.services import on_couple_ended
 
         from .me_events import announce_daily
@@ -18,6 +20,12 @@ class SessionsConfig(AppConfig):
 
         # /ws/me/: both partners hear that the question of the day moved (flags only).
         on_daily_changed(announce_daily)
+        # Only people with someone to answer with are reminded of the question of the day.
+        register_daily_audience(
+            lambda: CoupleMember.objects.filter(active_couple("couple"), active=True).values_list(
+                "user_id", flat=True
+            )
+        )
 
         # An ended couple's open sessions are abandoned (pairing announces, we listen).
         on_couple_ended(lambda couple, by: sessions_abandon_for_couple(couple=couple))

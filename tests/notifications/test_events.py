@@ -153,10 +153,12 @@ def test_weekly_reminders_go_only_to_people_who_opted_in_once_a_week(
 
 
 def test_the_daily_question_reminder_is_opt_in_once_a_day_and_says_nothing_of_safety(
-    anna, bram, no_quiet_hours, django_capture_on_commit_callbacks
+    anna, bram, cas, anna_and_bram, no_quiet_hours, django_capture_on_commit_callbacks
 ):
     no_quiet_hours(anna, daily_reminder=True)
     no_quiet_hours(bram)
+    # cas chose the reminder too, but has nobody to answer with: nothing is sent to him.
+    no_quiet_hours(cas, daily_reminder=True)
     morning = datetime(2025, 6, 2, 9, 0, tzinfo=UTC)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -165,6 +167,7 @@ def test_the_daily_question_reminder_is_opt_in_once_a_day_and_says_nothing_of_sa
         reminders_enqueue(now=morning + timedelta(hours=3))
     assert channels_of(anna) == [("daily_question", "email")]
     assert channels_of(bram) == []
+    assert channels_of(cas) == []
     assert OutboxMessage.objects.get(user=anna).payload == {"path": "/daily"}
 
     with django_capture_on_commit_callbacks(execute=True):
