@@ -26,7 +26,8 @@ from project.edge import ws_error_message
 from project.errors import DomainError, Invalid, NotFound
 
 from . import services
-from .selectors import HEARTBEAT, access_session, live_state, live_state_for, reveal_message
+from .presence import HEARTBEAT
+from .selectors import access_session, live_state, live_state_for, reveal_message
 
 MAX_MESSAGE_BYTES = 4096
 # Per connection: generous for two people tapping "ready" and reactions, not for a script.
@@ -162,14 +163,25 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             self.heartbeat.cancel()
             self.heartbeat = None
         if self.session_id is not None:
-            self.session_id = None
+            session_id, self.session_id = self.session_id, None
             await self.channel_layer.group_discard(self.group, self.channel_name)
-            await self._call(services.reveal_leave, channel_name=self.channel_name)
+            await self._call(
+                services.reveal_leave,
+                session_id=session_id,
+                user_id=self.user.pk,
+                channel_name=self.channel_name,
+            )
 
     async def _beat(self) -> None:
+        """Refresh this connection's presence (no database involved: ``sessions.presence``)."""
         while True:
             await asyncio.sleep(HEARTBEAT.total_seconds())
-            await self._call(services.presence_heartbeat, channel_name=self.channel_name)
+            await asyncio.to_thread(
+                services.presence_heartbeat,
+                session_id=self.session_id,
+                user_id=self.user.pk,
+                channel_name=self.channel_name,
+            )
 
     async def _call(self, function: Callable[..., Any], **kwargs: Any) -> Any:
         """The service's result, after sending what it announced. ``_run`` returns once the

@@ -1,8 +1,9 @@
 """The sessions part of a person's export (privacy rule 6): their sessions exactly as they may
 read them (``session_detail``: their own answers, and the partner's revealed answers only while
-the couple lasts, never a ``keep_private`` value), the reactions they sent and the live-reveal
-connections open right now. What was shared with a therapist and the assignments are the
-therapists app's part (``therapists.export.assignments_export``).
+the couple lasts, never a ``keep_private`` value), and the reactions they sent. Who is
+connected to a live reveal right now is not stored (``sessions.presence``: ids in Redis for at
+most a minute), so it is not part of an export. What was shared with a therapist and the
+assignments are the therapists app's part (``therapists.export.assignments_export``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from accounts.models import User
 
-from .models import SessionPresence, SessionReaction
+from .models import SessionReaction
 from .selectors import session_detail, sessions_for_user
 
 
@@ -27,9 +28,5 @@ def sessions_export(user: User) -> dict[str, Any]:
                 "at": reaction.created_at.isoformat(),
             }
             for reaction in SessionReaction.objects.filter(user=user).order_by("created_at")
-        ],
-        "live_connections": [
-            {"session": str(presence.session_id), "seen_at": presence.seen_at.isoformat()}
-            for presence in SessionPresence.objects.filter(user=user).order_by("seen_at")
         ],
     }

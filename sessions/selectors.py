@@ -14,7 +14,6 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.utils import timezone
 
 from accounts.models import User
 from exercises.models import Prompt
@@ -27,13 +26,8 @@ from .models import (
     CoupleSession,
     PromptReveal,
     SessionParticipant,
-    SessionPresence,
 )
-
-# A connection refreshes its presence row every HEARTBEAT; a row older than PRESENCE_TIMEOUT
-# belongs to a worker that died without closing it and no longer counts.
-HEARTBEAT = timedelta(seconds=20)
-PRESENCE_TIMEOUT = timedelta(seconds=60)
+from .presence import store as presence_store
 
 
 def access_session(
@@ -163,13 +157,9 @@ def session_detail(*, user: User, session: CoupleSession) -> dict[str, Any]:
 
 
 def present_user_ids(*, session_id: UUID) -> set[UUID]:
-    """Who has a live connection to this session's reveal now (across all workers)."""
-    fresh_since = timezone.now() - PRESENCE_TIMEOUT
-    return set(
-        SessionPresence.objects.filter(session_id=session_id, seen_at__gte=fresh_since)
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
+    """Who has a live connection to this session's reveal now (across all workers): the
+    presence store (``sessions.presence``), not the database."""
+    return presence_store().present(session_id=session_id)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from pairing.selectors import active_couple_for, couple_members
 from project.errors import Conflict, Invalid, NotFound
 from safety.selectors import require_couple_exercise_allowed
 
+from . import presence
 from .models import (
     LIVE_SESSION_STATUSES,
     OPEN_SESSION_STATUSES,
@@ -43,7 +44,6 @@ from .models import (
     PromptReveal,
     Reaction,
     SessionParticipant,
-    SessionPresence,
     SessionReaction,
     SessionStatus,
 )
@@ -359,7 +359,8 @@ def sessions_abandon_for_couple(*, couple: Couple) -> int:
         paused=False,
         updated_at=timezone.now(),
     )
-    SessionPresence.objects.filter(session_id__in=session_ids).delete()
+    for session_id in session_ids:
+        presence.store().forget_session(session_id=session_id)
     for session_id in session_ids:
         _broadcast(session_id, "session.ended")
     return len(session_ids)
@@ -460,10 +461,17 @@ def _notify_partner_waiting(*, live: _Live, user: User) -> None:
 def reveal_join(*, user: User, session_id: UUID, channel_name: str) -> CoupleSession:
     """A connection of ``user`` joins the live reveal (a second device simply joins too)."""
     session = _live_session(user=user, session_id=session_id)
-    SessionPresence.objects.update_or_create(
-        channel_name=channel_name,
-        defaults={"session": session, "user": user, "seen_at": timezone.now()},
-    )
+    # Counted from here on, under the session's row lock: every later state includes me.
+    presence.store().join(session_id=session.id, user_id=user.pk, channel_name=channel_name)
+    try:
+        _join_changes(session=session, user=user)
+    except BaseException:
+        presence.store().leave(session_id=session.id, user_id=user.pk, channel_name=channel_name)
+        raise
+    return session
+
+
+def _join_changes(*, session: CoupleSession, user: User) -> None:
     changed = []
     if session.status == SessionStatus.READY_TO_REVEAL:
         session.status = SessionStatus.REVEALING
@@ -473,22 +481,21 @@ def reveal_join(*, user: User, session_id: UUID, channel_name: str) -> CoupleSes
     changed += _maybe_reveal(live)
     _notify_partner_waiting(live=live, user=user)
     _broadcast_state(live, *changed)
-    return session
 
 
-def presence_heartbeat(*, channel_name: str) -> None:
-    SessionPresence.objects.filter(channel_name=channel_name).update(seen_at=timezone.now())
+def presence_heartbeat(*, session_id: UUID, user_id: UUID, channel_name: str) -> bool:
+    """An open connection is still there (no database write); False once it no longer counts."""
+    return presence.store().beat(session_id=session_id, user_id=user_id, channel_name=channel_name)
 
 
 @transaction.atomic
-def reveal_leave(*, channel_name: str) -> None:
+def reveal_leave(*, session_id: UUID, user_id: UUID, channel_name: str) -> None:
     """A connection leaves (``leave`` or a dropped socket); the partner sees it at once."""
-    presence = SessionPresence.objects.filter(channel_name=channel_name).first()
-    if presence is None:
-        return
     # Locked like every other live change, so this state's version orders after theirs.
-    session = CoupleSession.objects.select_for_update().get(pk=presence.session_id)
-    presence.delete()
+    session = CoupleSession.objects.select_for_update().filter(pk=session_id).first()
+    left = presence.store().leave(session_id=session_id, user_id=user_id, channel_name=channel_name)
+    if session is None or not left:
+        return
     _broadcast_state(_Live.read(session))
 
 

@@ -141,6 +141,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# An open live-reveal socket refreshes its presence this often; it counts for three beats
+# (sessions/presence.py). Shorter only in tests that kill a worker.
+LIVE_HEARTBEAT_SECONDS = env.float("LIVE_HEARTBEAT_SECONDS", default=20)
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {

@@ -52,7 +52,6 @@ COVERED: dict[str, tuple[str, str, str]] = {
     "couple_sessions.SessionParticipant.user": ("anna", "exercises", "sessions"),
     "couple_sessions.Answer.user": ("anna", "exercises", "sessions"),
     "couple_sessions.SessionReaction.user": ("anna", "exercises", "reactions_sent"),
-    "couple_sessions.SessionPresence.user": ("anna", "exercises", "live_connections"),
     "therapists.SessionShare.user": ("anna", "exercises", "shared_with_therapist"),
     "therapists.SessionShare.therapist": ("thea", "exercises", "shared_with_me"),
     "therapists.Assignment.therapist": ("thea", "exercises", "assignments_given"),

@@ -13,9 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sessions import consumers
-from sessions.models import CoupleSession, SessionPresence
+from sessions.models import CoupleSession
 from sessions.selectors import live_shared_state
-from tests.support.live import connect
+from tests.support.live import channels_of, connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -63,7 +63,7 @@ def state_reads(monkeypatch):
     return reads
 
 
-async def test_a_first_ready_costs_10_queries_for_both_partners_together(
+async def test_a_first_ready_costs_9_queries_for_both_partners_together(
     anna, bram, ready_session, state_reads
 ):
     anna_live, bram_live = await _both(ready_session, anna, bram)
@@ -71,14 +71,15 @@ async def test_a_first_ready_costs_10_queries_for_both_partners_together(
         await anna_live.send({"type": "ready"})
         await anna_live.expect("state", you_ready=True)
         await bram_live.expect("state", partner_ready=True)
-    # The service's transaction only (it was 19 when each connection re-read its state).
-    assert queries.count == 10
+    # The service's transaction only (19 when each connection re-read its state, 10 with
+    # presence in the database).
+    assert queries.count == 9
     assert state_reads == []
     await anna_live.close()
     await bram_live.close()
 
 
-async def test_the_revealing_ready_costs_15_queries_for_both_partners_together(
+async def test_the_revealing_ready_costs_14_queries_for_both_partners_together(
     anna, bram, ready_session, state_reads
 ):
     anna_live, bram_live = await _both(ready_session, anna, bram)
@@ -91,8 +92,9 @@ async def test_the_revealing_ready_costs_15_queries_for_both_partners_together(
         await anna_live.expect("state", current_index=1)
         await bram_live.expect("state", current_index=1)
     # The service, then each partner's own reveal read from the database (answers never travel
-    # in an event): 11 + 2 x 2. It was 29 when each connection also re-read its state.
-    assert queries.count == 15
+    # in an event): 10 + 2 x 2 (11 + 4 with presence in the database). It was 29 when each
+    # connection also re-read its state.
+    assert queries.count == 14
     assert state_reads == []
     await anna_live.close()
     await bram_live.close()
@@ -113,9 +115,9 @@ async def test_a_reaction_costs_6_queries_and_none_to_hand_it_out(anna, bram, re
     await bram_live.close()
 
 
-@database_sync_to_async
-def _channel_of(user) -> str:
-    return SessionPresence.objects.get(user=user).channel_name
+def _channel_of(user, session) -> str:
+    [channel] = channels_of(user, session.id)
+    return channel
 
 
 @database_sync_to_async
@@ -132,11 +134,11 @@ async def test_an_older_state_arriving_late_does_not_undo_a_newer_one(anna, bram
     await anna_live.expect("state", you_ready=True)
     await bram_live.expect("state", partner_ready=True)
 
-    await get_channel_layer().send(await _channel_of(anna), older)
+    await get_channel_layer().send(_channel_of(anna, ready_session), older)
     await anna_live.nothing_more()
 
     newer = {"type": "session.state", **await _shared_state(ready_session)}
-    await get_channel_layer().send(await _channel_of(anna), newer)
+    await get_channel_layer().send(_channel_of(anna, ready_session), newer)
     assert (await anna_live.expect("state"))["you_ready"] is True
     await anna_live.close()
     await bram_live.close()

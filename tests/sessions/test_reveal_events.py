@@ -3,11 +3,10 @@
 from unittest import mock
 
 import pytest
-from django.utils import timezone
 
 from sessions import services as session_services
-from sessions.models import SessionPresence
 from tests.factories import MARKER
+from tests.support.live import mark_present
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +42,7 @@ SHARED_STATE_KEYS = {
 
 
 def _present(session, *users) -> None:
-    for user in users:
-        SessionPresence.objects.create(
-            channel_name=f"test!{user.pk}", session=session, user=user, seen_at=timezone.now()
-        )
+    mark_present(session, *users)
 
 
 def test_the_first_ready_announces_one_state_change(
@@ -90,20 +86,39 @@ def test_nothing_is_announced_before_the_transaction_commits(
     assert layer.sent == []
 
 
-def test_a_heartbeat_keeps_a_presence_fresh(anna, ready_session):
-    from datetime import timedelta
-
+def test_a_heartbeat_keeps_a_presence_fresh(anna, ready_session, clock):
+    from sessions.presence import HEARTBEAT, PRESENCE_TTL
     from sessions.selectors import present_user_ids
 
-    SessionPresence.objects.create(
-        channel_name="worker!1",
-        session=ready_session,
-        user=anna,
-        seen_at=timezone.now() - timedelta(minutes=5),
+    mark_present(ready_session, anna, channel="worker!1")
+    assert present_user_ids(session_id=ready_session.id) == {anna.pk}
+    for _beat in range(5):
+        clock.move(seconds=HEARTBEAT.total_seconds())
+        assert session_services.presence_heartbeat(
+            session_id=ready_session.id, user_id=anna.pk, channel_name="worker!1"
+        )
+    # Five beats took longer than the TTL: only the heartbeat kept it.
+    assert HEARTBEAT * 5 > PRESENCE_TTL
+    assert present_user_ids(session_id=ready_session.id) == {anna.pk}
+
+
+def test_a_presence_nobody_refreshes_clears_within_one_ttl(anna, bram, ready_session, clock):
+    """A worker killed without a goodbye: its connections stop counting one TTL after their
+    last beat, with no database row to clean up."""
+    from sessions.presence import PRESENCE_TTL
+    from sessions.selectors import present_user_ids
+
+    mark_present(ready_session, anna, bram, channel="dead-worker!{user}")
+    assert present_user_ids(session_id=ready_session.id) == {anna.pk, bram.pk}
+    clock.move(seconds=PRESENCE_TTL.total_seconds() - 1)
+    assert present_user_ids(session_id=ready_session.id) == {anna.pk, bram.pk}
+    clock.move(seconds=1)
+    assert present_user_ids(session_id=ready_session.id) == set()
+    # A beat after that does not bring a ghost back.
+    assert not session_services.presence_heartbeat(
+        session_id=ready_session.id, user_id=anna.pk, channel_name=f"dead-worker!{anna.pk}"
     )
     assert present_user_ids(session_id=ready_session.id) == set()
-    session_services.presence_heartbeat(channel_name="worker!1")
-    assert present_user_ids(session_id=ready_session.id) == {anna.pk}
 
 
 def test_ending_the_couple_announces_the_end_of_each_open_session(
