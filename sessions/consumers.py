@@ -41,6 +41,12 @@ CLOSE_ENDED = 4410
 CLOSE_TOO_LARGE = 1009
 CLOSE_POLICY = 1008
 
+_REVOKE_CLOSE = {
+    services.REVOKED_SIGNED_OUT: CLOSE_NOT_AUTHENTICATED,
+    services.REVOKED_REFUSED: CLOSE_REFUSED,
+    services.REVOKED_ENDED: CLOSE_ENDED,
+}
+
 
 @database_sync_to_async
 def _run(
@@ -118,6 +124,10 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
     refused: int = 0
     # The version of the last state sent (``session_selectors.state_version``).
     state_version: int = -1
+    # Set by ``live_revoke``: this socket takes no message any more.
+    revoked: bool = False
+    group: str | None = None
+    own_groups: list[str] = []
 
     # ---- connection ----------------------------------------------------------------------
 
@@ -134,6 +144,11 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_NOT_FOUND)
             return
         self.group = services.session_group(session_id)
+        # My own groups first: a sign-out, a pause or the couple's end that happens while I
+        # join still reaches this socket.
+        self.own_groups = self._own_groups()
+        for group in self.own_groups:
+            await self.channel_layer.group_add(group, self.channel_name)
         # Join the group before announcing ourselves, so our own state arrives through it.
         await self.channel_layer.group_add(self.group, self.channel_name)
         try:
@@ -144,7 +159,7 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
                 channel_name=self.channel_name,
             )
         except DomainError as error:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self._discard_groups()
             await self.accept()
             await self.send_json(ws_error_message(error))
             await self.close(code=CLOSE_REFUSED)
@@ -153,8 +168,25 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
         await self.accept()
         self.heartbeat = asyncio.create_task(self._beat())
 
+    def _own_groups(self) -> list[str]:
+        """``user.<id>`` and, when signed in with a Django session, ``auth.<sha256 of key>``."""
+        groups = [services.user_group(self.user.pk)]
+        session = self.scope.get("session")
+        key = getattr(session, "session_key", None) if session is not None else None
+        if key:
+            groups.append(services.auth_group(key))
+        return groups
+
+    async def _discard_groups(self) -> None:
+        for group in [group for group in (self.group, *self.own_groups) if group]:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        self.own_groups = []
+
     async def disconnect(self, code: int) -> None:
-        await self._leave()
+        try:
+            await self._leave()
+        finally:
+            await self._discard_groups()
 
     async def _leave(self) -> None:
         """Stop following the session; the partner sees me go at once. Runs on ``leave`` too,
@@ -199,7 +231,8 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
     # ---- client -> server ----------------------------------------------------------------
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
-        if self.session_id is None:
+        # After a revocation (sign-out, pause, the couple's end) nothing more is taken.
+        if self.session_id is None or self.revoked:
             return
         if not self.bucket.take():
             await self._refuse_too_fast()
@@ -342,6 +375,15 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
     @_group_event
     async def session_completed(self, event: dict) -> None:
         await self.send_json({"type": "completed"})
+
+    async def live_revoke(self, event: dict) -> None:
+        """One of my own groups: I signed out, was paused, or the couple ended. My presence is
+        already gone (``services.live_revoke_user``) or goes now, with the one state a
+        ``leave`` sends; then the socket closes."""
+        self.revoked = True
+        await self._leave()
+        await self._discard_groups()
+        await self.close(code=_REVOKE_CLOSE.get(event.get("reason"), CLOSE_NOT_AUTHENTICATED))
 
     @_group_event
     async def session_ended(self, event: dict) -> None:

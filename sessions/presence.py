@@ -44,6 +44,8 @@ class PresenceStore(Protocol):
     def present(self, *, session_id: UUID) -> set[UUID]: ...
     def channels(self, *, session_id: UUID) -> dict[str, UUID]: ...
     def forget_session(self, *, session_id: UUID) -> None: ...
+    def sessions_of(self, *, user_id: UUID) -> set[UUID]: ...
+    def leave_user(self, *, session_id: UUID, user_id: UUID) -> int: ...
 
 
 class MemoryPresence:
@@ -94,6 +96,26 @@ class MemoryPresence:
         with self._lock:
             self._sessions.pop(UUID(str(session_id)), None)
 
+    def sessions_of(self, *, user_id: UUID) -> set[UUID]:
+        """Sessions where ``user_id`` may have a connection (possibly expired ones too)."""
+        with self._lock:
+            return {
+                session_id
+                for session_id, channels in self._sessions.items()
+                if any(user == user_id for user, _until in channels.values())
+            }
+
+    def leave_user(self, *, session_id: UUID, user_id: UUID) -> int:
+        """Every connection of ``user_id`` leaves the session; how many counted until now."""
+        counted = [
+            name for name, user in self.channels(session_id=session_id).items() if user == user_id
+        ]
+        with self._lock:
+            channels = self._sessions.get(UUID(str(session_id)), {})
+            for name in [name for name, (user, _u) in channels.items() if user == user_id]:
+                del channels[name]
+        return len(counted)
+
     def clear(self) -> None:
         with self._lock:
             self._sessions.clear()
@@ -111,22 +133,41 @@ class RedisPresence:
     def _key(self, session_id: UUID) -> str:
         return f"{self.prefix}:presence:{session_id}"
 
-    def _write(self, key: str, member: str, *, existing_only: bool) -> int:
+    def _user_key(self, user_id: UUID) -> str:
+        # The sessions a person has connections in: what a revocation walks through.
+        return f"{self.prefix}:presence-user:{user_id}"
+
+    def _write(
+        self, session_id: UUID, user_id: UUID, channel_name: str, *, existing_only: bool
+    ) -> int:
+        key, user_key = self._key(session_id), self._user_key(user_id)
         until = _now() + PRESENCE_TTL.total_seconds()
+        # Both keys outlive their last beat by one TTL, then Redis removes them by itself.
+        expiry = int(PRESENCE_TTL.total_seconds()) * 2
         pipe = self.redis.pipeline(transaction=False)
-        pipe.zadd(key, {member: until}, xx=existing_only, ch=True)
-        # The key outlives its last beat by one TTL, then Redis removes it by itself.
-        pipe.expire(key, int(PRESENCE_TTL.total_seconds()) * 2)
-        changed, _expire = pipe.execute()
+        pipe.zadd(key, {f"{user_id} {channel_name}": until}, xx=existing_only, ch=True)
+        pipe.expire(key, expiry)
+        pipe.sadd(user_key, str(session_id))
+        pipe.expire(user_key, expiry)
+        changed, *_rest = pipe.execute()
         return changed
 
     def join(self, *, session_id: UUID, user_id: UUID, channel_name: str) -> None:
-        self._write(self._key(session_id), f"{user_id} {channel_name}", existing_only=False)
+        self._write(session_id, user_id, channel_name, existing_only=False)
 
     def beat(self, *, session_id: UUID, user_id: UUID, channel_name: str) -> bool:
-        return bool(
-            self._write(self._key(session_id), f"{user_id} {channel_name}", existing_only=True)
-        )
+        return bool(self._write(session_id, user_id, channel_name, existing_only=True))
+
+    def sessions_of(self, *, user_id: UUID) -> set[UUID]:
+        return {UUID(value.decode()) for value in self.redis.smembers(self._user_key(user_id))}
+
+    def leave_user(self, *, session_id: UUID, user_id: UUID) -> int:
+        mine = [
+            f"{user_id} {name}"
+            for name, user in self.channels(session_id=session_id).items()
+            if user == user_id
+        ]
+        return self.redis.zrem(self._key(session_id), *mine) if mine else 0
 
     def leave(self, *, session_id: UUID, user_id: UUID, channel_name: str) -> bool:
         return bool(self.redis.zrem(self._key(session_id), f"{user_id} {channel_name}"))

@@ -9,6 +9,7 @@ what its own person may see from the database (``session_selectors``).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -90,6 +91,17 @@ def session_begin(
 
 def session_group(session_id: UUID | str) -> str:
     return f"session.{session_id}"
+
+
+def user_group(user_id: UUID | str) -> str:
+    """Every live-reveal socket of one person (not ``me.<id>``: that is ``/ws/me/``'s)."""
+    return f"user.{user_id}"
+
+
+def auth_group(session_key: str) -> str:
+    """Every live-reveal socket signed in with one Django session (a cookie or an app token).
+    The key is hashed: group names are visible in Redis, session keys must not be."""
+    return f"auth.{hashlib.sha256(session_key.encode()).hexdigest()}"
 
 
 # Set by ``events_collected``: committed events go to this list instead of the channel layer.
@@ -345,6 +357,14 @@ def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
     return session
 
 
+def live_couple_ended(*, couple: Couple) -> None:
+    """The couple ended (by a partner or by erasure): open sessions stop, and every live socket
+    of both partners closes, on completed sessions too (no more reactions)."""
+    sessions_abandon_for_couple(couple=couple)
+    for member in couple_members(couple=couple):
+        live_revoke_user(user_id=member.pk, reason=REVOKED_ENDED)
+
+
 @transaction.atomic
 def sessions_abandon_for_couple(*, couple: Couple) -> int:
     """The couple ended: its open sessions stop, and anyone still connected is told so."""
@@ -499,6 +519,57 @@ def reveal_leave(*, session_id: UUID, user_id: UUID, channel_name: str) -> None:
     _broadcast_state(_Live.read(session))
 
 
+# Why a person's own sockets are closed; each maps to the close code the PWA already knows.
+REVOKED_SIGNED_OUT = "signed_out"
+REVOKED_REFUSED = "refused"
+REVOKED_ENDED = "ended"
+
+
+def _send_after_commit(group: str, event: dict[str, Any]) -> None:
+    collected = _collected.get()
+    if collected is not None:
+        transaction.on_commit(lambda: collected.append((group, event)))
+        return
+    transaction.on_commit(lambda: async_to_sync(get_channel_layer().group_send)(group, event))
+
+
+def live_revoke_user(*, user_id: UUID, reason: str) -> None:
+    """Close every live-reveal socket of ``user_id`` (a pause, the couple ended, erasure, a
+    password change), once the change that caused it has committed.
+
+    Their presence goes first, each session with exactly the one state a ``leave`` sends, so to
+    the partner it is nothing but "left the room" and no ``ready`` said before can reveal
+    anything in the moment before the socket itself is closed. The socket then gets the
+    ``live.revoke`` event and closes without announcing anything more.
+    """
+
+    def revoke() -> None:
+        for session_id in presence.store().sessions_of(user_id=user_id):
+            _leave_everywhere(session_id=session_id, user_id=user_id)
+        async_to_sync(get_channel_layer().group_send)(
+            user_group(user_id), {"type": "live.revoke", "reason": reason}
+        )
+
+    transaction.on_commit(revoke)
+
+
+@transaction.atomic
+def _leave_everywhere(*, session_id: UUID, user_id: UUID) -> None:
+    session = CoupleSession.objects.select_for_update().filter(pk=session_id).first()
+    left = presence.store().leave_user(session_id=session_id, user_id=user_id)
+    if session is None or not left:
+        return
+    _broadcast_state(_Live.read(session))
+
+
+def live_revoke_auth_session(*, session_key: str) -> None:
+    """A Django session ended (logout, "log out everywhere", an ended allauth user session,
+    erasure): the sockets signed in with it close as if they had left."""
+    _send_after_commit(
+        auth_group(session_key), {"type": "live.revoke", "reason": REVOKED_SIGNED_OUT}
+    )
+
+
 @transaction.atomic
 def reveal_ready(*, user: User, session_id: UUID, index: int | None = None) -> None:
     """I am ready for the current prompt's answers. ``index`` (optional) guards against a
@@ -525,6 +596,8 @@ def reveal_react(*, user: User, session_id: UUID, prompt_id: UUID, reaction: str
     """A gentle reaction on a revealed prompt, shown to both."""
     session = access_session(user=user, session_id=session_id, reveal_of=prompt_id)
     require_couple_exercise_allowed(user)
+    if not session.couple.is_active:
+        raise Conflict("couple_ended", _("This couple has ended."))
     if reaction not in Reaction.values:
         raise Invalid("invalid_reaction", _("Choose one of the reactions."))
     if session.status not in (SessionStatus.REVEALING, SessionStatus.COMPLETED):

@@ -152,9 +152,15 @@ async def _channels_of(user, session_id) -> set[str]:
 
 
 async def connect(
-    user, session_id, *, origin: str = "http://testserver", cookie: bool = False
+    user,
+    session_id,
+    *,
+    origin: str = "http://testserver",
+    cookie: bool = False,
+    key: str | None = None,
 ) -> tuple[Live, bool, int | str | None]:
-    """Open ``/ws/sessions/<id>/`` through the project's real ASGI stack as ``user``."""
+    """Open ``/ws/sessions/<id>/`` through the project's real ASGI stack as ``user``, signed in
+    with ``key`` (a Django session key) or a fresh session."""
     from project.asgi import application
 
     # Every client names the host it connects to; a browser adds its page's origin.
@@ -163,7 +169,7 @@ async def connect(
         headers.append((b"origin", origin.encode()))
     before: set[str] = set()
     if user is not None:
-        key = await database_sync_to_async(session_key_for)(user)
+        key = key or await database_sync_to_async(session_key_for)(user)
         if cookie:
             headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={key}".encode()))
         else:
