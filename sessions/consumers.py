@@ -9,8 +9,9 @@ the database: answers never travel through the channel layer).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
-import json
+import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from project import jsoninput
 from project.edge import ws_error_message
 from project.errors import DomainError, Invalid, NotFound
 
@@ -40,6 +42,10 @@ CLOSE_REFUSED = 4409
 CLOSE_ENDED = 4410
 CLOSE_TOO_LARGE = 1009
 CLOSE_POLICY = 1008
+CLOSE_INTERNAL = 1011
+
+logger = logging.getLogger(__name__)
+HEARTBEAT_TASK = "live-reveal heartbeat"
 
 _REVOKE_CLOSE = {
     services.REVOKED_SIGNED_OUT: CLOSE_NOT_AUTHENTICATED,
@@ -166,7 +172,20 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             return
         self.session_id = session_id
         await self.accept()
-        self.heartbeat = asyncio.create_task(self._beat())
+        self.heartbeat = asyncio.create_task(self._beat(), name=HEARTBEAT_TASK)
+
+    async def __call__(self, scope, receive, send) -> None:
+        """Whatever ends this connection (a close, a crash in a handler, the server going
+        down), its heartbeat task stops and its presence goes: never a ghost partner."""
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            if self.heartbeat is not None:
+                self.heartbeat.cancel()
+                self.heartbeat = None
+            if self.session_id is not None:
+                with contextlib.suppress(Exception):
+                    await self._leave()
 
     def _own_groups(self) -> list[str]:
         """``user.<id>`` and, when signed in with a Django session, ``auth.<sha256 of key>``."""
@@ -208,12 +227,16 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
         """Refresh this connection's presence (no database involved: ``sessions.presence``)."""
         while True:
             await asyncio.sleep(HEARTBEAT.total_seconds())
-            await asyncio.to_thread(
-                services.presence_heartbeat,
-                session_id=self.session_id,
-                user_id=self.user.pk,
-                channel_name=self.channel_name,
-            )
+            try:
+                await asyncio.to_thread(
+                    services.presence_heartbeat,
+                    session_id=self.session_id,
+                    user_id=self.user.pk,
+                    channel_name=self.channel_name,
+                )
+            except Exception:
+                # Redis away for a moment: the next beat tries again; the TTL covers a gap.
+                logger.warning("live reveal: a presence heartbeat failed", exc_info=True)
 
     async def _call(self, function: Callable[..., Any], **kwargs: Any) -> Any:
         """The service's result, after sending what it announced. ``_run`` returns once the
@@ -249,13 +272,25 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_TOO_LARGE)
             return
         try:
-            content = json.loads(text_data)
+            # Bounded depth, valid Unicode only (``project.jsoninput``): never RecursionError.
+            with translation.override(self.user.language):
+                content = jsoninput.loads(text_data)
+        except jsoninput.JSONInputError as error:
+            await self.send_json(ws_error_message(Invalid(error.code, error.message)))
+            return
         except ValueError:
             await self._send_translated_error(
                 "malformed", lambda: _("That message could not be read.")
             )
             return
-        await self.receive_json(content)
+        try:
+            await self.receive_json(content)
+        except Exception:
+            # A bug, not the client's doing: logged once, this connection ends cleanly (its
+            # presence and heartbeat go with it) and the client reconnects.
+            logger.exception("live reveal: a message handler failed")
+            await self._leave()
+            await self.close(code=CLOSE_INTERNAL)
 
     async def _refuse_too_fast(self) -> None:
         """Drop the message; after a whole burst's worth refused in a row, close."""
