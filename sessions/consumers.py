@@ -29,7 +29,7 @@ from project.errors import DomainError, Invalid, NotFound
 
 from . import services
 from .presence import HEARTBEAT
-from .selectors import access_session, live_state, live_state_for, reveal_message
+from .selectors import LiveAccess, live_access, live_state, live_state_for, reveal_message
 
 MAX_MESSAGE_BYTES = 4096
 # Per connection: generous for two people tapping "ready" and reactions, not for a script.
@@ -132,6 +132,9 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
     state_version: int = -1
     # Set by ``live_revoke``: this socket takes no message any more.
     revoked: bool = False
+    access: LiveAccess | None = None
+    # The prompt index of the last state sent: the answers a ``ready`` reads with its lock.
+    current_index: int | None = None
     group: str | None = None
     own_groups: list[str] = []
 
@@ -145,9 +148,15 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             return
         session_id = self.scope["url_route"]["kwargs"]["session_id"]
         try:
-            await self._call(access_session, user=self.user, session_id=session_id)
+            # Resolved once for this connection: session, participants, prompts, safety gate.
+            self.access = await self._call(live_access, user=self.user, session_id=session_id)
         except NotFound:
             await self.close(code=CLOSE_NOT_FOUND)
+            return
+        except DomainError as error:
+            await self.accept()
+            await self.send_json(ws_error_message(error))
+            await self.close(code=CLOSE_REFUSED)
             return
         self.group = services.session_group(session_id)
         # My own groups first: a sign-out, a pause or the couple's end that happens while I
@@ -163,6 +172,8 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
                 user=self.user,
                 session_id=session_id,
                 channel_name=self.channel_name,
+                access=self.access,
+                expect_index=self.access.index_at_connect,
             )
         except DomainError as error:
             await self._discard_groups()
@@ -221,6 +232,7 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
                 session_id=session_id,
                 user_id=self.user.pk,
                 channel_name=self.channel_name,
+                access=self.access,
             )
 
     async def _beat(self) -> None:
@@ -332,7 +344,13 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             )
             return
         await self._call(
-            services.reveal_ready, user=self.user, session_id=self.session_id, index=index
+            services.reveal_ready,
+            user=self.user,
+            session_id=self.session_id,
+            index=index,
+            access=self.access,
+            # The prompt my last state showed: its answers are read with the lock.
+            expect_index=self.current_index,
         )
 
     async def _on_react(self, content: dict) -> None:
@@ -349,6 +367,7 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             session_id=self.session_id,
             prompt_id=prompt_id,
             reaction=str(content.get("reaction")),
+            access=self.access,
         )
 
     async def _on_pause(self, content: dict) -> None:
@@ -373,10 +392,27 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
         if state.version < self.state_version:
             return
         self.state_version = state.version
+        self.current_index = state.current_index
         await self.send_json(state.to_message())
 
     @_group_event
     async def session_reveal(self, event: dict) -> None:
+        views = event.get("views")
+        if views is not None:
+            # The event carries what each partner may see (encrypted in the channel layer):
+            # this connection picks its own person's view and reads nothing.
+            view = views.get(str(self.user.pk))
+            if view is not None:
+                await self.send_json(
+                    {
+                        "type": "reveal",
+                        "prompt": event["prompt"],
+                        "index": event["index"],
+                        "mine": view["mine"],
+                        "partner": view["partner"],
+                    }
+                )
+            return
         message = await self._call(
             reveal_message,
             user=self.user,

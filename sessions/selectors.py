@@ -19,6 +19,7 @@ from accounts.models import User
 from exercises.models import Prompt
 from exercises.selectors import exercise_ref, prompt_data
 from project.errors import NotFound
+from safety.selectors import couple_exercise_allowed_until
 
 from .models import (
     OPEN_SESSION_STATUSES,
@@ -220,6 +221,39 @@ def shared_state(
         "ready": [str(user_id) for user_id, ready in ready_for.items() if ready == index],
         "present": [str(user_id) for user_id in present],
     }
+
+
+@dataclass(frozen=True)
+class LiveAccess:
+    """What a live-reveal connection resolves once, at connect, and keeps (issue 19): whose
+    session it is, its participants and prompts, and until when the person's safety gate stays
+    open by itself. What changes it (a pause, a sign-out, the couple's end) reaches the
+    connection as an event (``services.live_revoke_user``); a check-in falling due is this
+    deadline."""
+
+    session_id: UUID
+    user_id: UUID
+    member_ids: tuple[UUID, ...]
+    prompt_ids: tuple[UUID, ...]
+    allowed_until: datetime
+    # Where the reveal stood at connect: which prompt's answers the join reads with its lock.
+    index_at_connect: int = 0
+
+
+def live_access(*, user: User, session_id: UUID | str) -> LiveAccess:
+    """``LiveAccess`` for ``user`` (404 for anyone but the couple's partners; the safety gate's
+    409). Five queries, once per connection: session, participants, prompts, safety gate (2)."""
+    session = access_session(user=user, session_id=session_id)
+    members = tuple(session.participants.order_by("user_id").values_list("user_id", flat=True))
+    prompt_ids = tuple(session_prompt_ids(session=session))
+    return LiveAccess(
+        session_id=session.id,
+        user_id=user.pk,
+        member_ids=members,
+        prompt_ids=prompt_ids,
+        allowed_until=couple_exercise_allowed_until(user),
+        index_at_connect=session.current_index,
+    )
 
 
 def session_prompt_ids(*, session: CoupleSession) -> list[UUID]:

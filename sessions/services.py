@@ -21,6 +21,7 @@ from uuid import UUID
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import IntegrityError, transaction
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,7 +50,10 @@ from .models import (
     SessionStatus,
 )
 from .selectors import (
+    LiveAccess,
     access_session,
+    answer_data,
+    live_access,
     participants_ready_for,
     present_user_ids,
     session_prompt_ids,
@@ -389,17 +393,6 @@ def sessions_abandon_for_couple(*, couple: Couple) -> int:
 # ---- the live reveal ---------------------------------------------------------------------------
 
 
-def _live_session(*, user: User, session_id: UUID) -> CoupleSession:
-    session = access_session(user=user, session_id=session_id, for_update=True)
-    require_couple_exercise_allowed(user)
-    if session.status not in LIVE_SESSION_STATUSES:
-        raise Conflict(
-            "session_not_live",
-            _("This session is not being revealed: both of you must submit first."),
-        )
-    return session
-
-
 @dataclass
 class _Live:
     """What one live change reads once and hands around, instead of every step reading it
@@ -409,14 +402,87 @@ class _Live:
     ready_for: dict[UUID, int | None]
     present: set[UUID]
     _prompt_ids: list[UUID] | None = None
+    # Both partners' answers to the prompt at ``answers_index``, when read with the lock.
+    answers: dict[UUID, tuple[Any, bool]] | None = None
+    answers_index: int | None = None
 
     @classmethod
-    def read(cls, session: CoupleSession) -> _Live:
+    def read(cls, session: CoupleSession, access: LiveAccess | None = None) -> _Live:
         return cls(
             session=session,
             ready_for=participants_ready_for(session=session),
             present=present_user_ids(session_id=session.id),
+            _prompt_ids=list(access.prompt_ids) if access is not None else None,
         )
+
+    @classmethod
+    def lock(cls, access: LiveAccess, *, expect_index: int | None) -> _Live:
+        """The session's row, locked, with every participant's ``ready_for`` and (when
+        ``expect_index`` names a prompt) both partners' answers to it: one statement. The
+        answers are immutable by now (both submitted), so reading them early changes nothing;
+        they go out only if that very prompt is revealed."""
+        annotations: dict[str, Any] = {}
+        for number, member in enumerate(access.member_ids):
+            participant = SessionParticipant.objects.filter(session=OuterRef("pk"), user=member)
+            annotations[f"ready_{number}"] = Subquery(participant.values("ready_for")[:1])
+        prompts = access.prompt_ids
+        reads_answers = expect_index is not None and 0 <= expect_index < len(prompts)
+        if reads_answers:
+            value_field = Answer._meta.get_field("value")
+            for number, member in enumerate(access.member_ids):
+                answer = Answer.objects.filter(
+                    session=OuterRef("pk"), user=member, prompt_id=prompts[expect_index]
+                )
+                annotations[f"value_{number}"] = Subquery(
+                    answer.values("value")[:1], output_field=value_field
+                )
+                annotations[f"private_{number}"] = Subquery(answer.values("keep_private")[:1])
+        session = (
+            CoupleSession.objects.select_for_update()
+            .annotate(**annotations)
+            .get(pk=access.session_id)
+        )
+        live = cls(
+            session=session,
+            ready_for={
+                member: getattr(session, f"ready_{number}")
+                for number, member in enumerate(access.member_ids)
+            },
+            present=present_user_ids(session_id=session.id),
+            _prompt_ids=list(prompts),
+        )
+        if reads_answers:
+            live.answers_index = expect_index
+            live.answers = {
+                member: (
+                    getattr(session, f"value_{number}"),
+                    bool(getattr(session, f"private_{number}")),
+                )
+                for number, member in enumerate(access.member_ids)
+            }
+        return live
+
+    def views_of(self, index: int) -> dict[str, dict[str, Any]]:
+        """What each partner may see of prompt ``index`` once it is revealed (``answer_data``:
+        a value kept private reaches only its owner): the reveal event's payload, so the
+        receiving connections read nothing."""
+        if self.answers_index != index or self.answers is None:
+            rows = Answer.objects.filter(session=self.session, prompt_id=self.prompt_ids[index])
+            self.answers = {row.user_id: (row.value, row.keep_private) for row in rows}
+            self.answers_index = index
+        answers = {
+            user_id: Answer(value=value, keep_private=private)
+            for user_id, (value, private) in self.answers.items()
+            if value is not None or private
+        }
+        views = {}
+        for user_id in self.ready_for:
+            partner = next((other for other in self.ready_for if other != user_id), None)
+            views[str(user_id)] = {
+                "mine": answer_data(answers.get(user_id), own=True),
+                "partner": answer_data(answers.get(partner), own=False),
+            }
+        return views
 
     @property
     def prompt_ids(self) -> list[UUID]:
@@ -444,7 +510,13 @@ def _maybe_reveal(live: _Live) -> list[str]:
     PromptReveal.objects.create(session=session, prompt_id=prompt_id, index=index)
     session.current_index = index + 1
     session.status = SessionStatus.REVEALING
-    _broadcast(session.id, "session.reveal", prompt=str(prompt_id))
+    _broadcast(
+        session.id,
+        "session.reveal",
+        prompt=str(prompt_id),
+        index=index,
+        views=live.views_of(index),
+    )
     if session.current_index >= len(live.prompt_ids):
         session.status = SessionStatus.COMPLETED
         session.completed_at = timezone.now()
@@ -477,26 +549,56 @@ def _notify_partner_waiting(*, live: _Live, user: User) -> None:
             )
 
 
+def _gate(access: LiveAccess, user: User) -> None:
+    """The safety gate kept on the connection: a pause closes the connection (an event), and
+    once a check-in falls due (``allowed_until``) the gate is asked again."""
+    if timezone.now() >= access.allowed_until:
+        require_couple_exercise_allowed(user)
+
+
+def _require_live(session: CoupleSession) -> None:
+    if session.status not in LIVE_SESSION_STATUSES:
+        raise Conflict(
+            "session_not_live",
+            _("This session is not being revealed: both of you must submit first."),
+        )
+
+
 @transaction.atomic
-def reveal_join(*, user: User, session_id: UUID, channel_name: str) -> CoupleSession:
-    """A connection of ``user`` joins the live reveal (a second device simply joins too)."""
-    session = _live_session(user=user, session_id=session_id)
+def reveal_join(
+    *,
+    user: User,
+    session_id: UUID,
+    channel_name: str,
+    access: LiveAccess | None = None,
+    expect_index: int | None = None,
+) -> CoupleSession:
+    """A connection of ``user`` joins the live reveal (a second device simply joins too).
+
+    With the connection's ``access`` (resolved at connect): the locked read (1), the session's
+    write (2) and, when this join completes a reveal, the reveal's row (3)."""
+    access = access or live_access(user=user, session_id=session_id)
+    _gate(access, user)
+    live = _Live.lock(access, expect_index=expect_index)
+    session = live.session
+    _require_live(session)
     # Counted from here on, under the session's row lock: every later state includes me.
     presence.store().join(session_id=session.id, user_id=user.pk, channel_name=channel_name)
+    live.present.add(user.pk)
     try:
-        _join_changes(session=session, user=user)
+        _join_changes(live=live, user=user)
     except BaseException:
         presence.store().leave(session_id=session.id, user_id=user.pk, channel_name=channel_name)
         raise
     return session
 
 
-def _join_changes(*, session: CoupleSession, user: User) -> None:
+def _join_changes(*, live: _Live, user: User) -> None:
+    session = live.session
     changed = []
     if session.status == SessionStatus.READY_TO_REVEAL:
         session.status = SessionStatus.REVEALING
         changed.append("status")
-    live = _Live.read(session)
     # Both may have said ready before one of them dropped; coming back completes the reveal.
     changed += _maybe_reveal(live)
     _notify_partner_waiting(live=live, user=user)
@@ -509,14 +611,16 @@ def presence_heartbeat(*, session_id: UUID, user_id: UUID, channel_name: str) ->
 
 
 @transaction.atomic
-def reveal_leave(*, session_id: UUID, user_id: UUID, channel_name: str) -> None:
+def reveal_leave(
+    *, session_id: UUID, user_id: UUID, channel_name: str, access: LiveAccess | None = None
+) -> None:
     """A connection leaves (``leave`` or a dropped socket); the partner sees it at once."""
     # Locked like every other live change, so this state's version orders after theirs.
     session = CoupleSession.objects.select_for_update().filter(pk=session_id).first()
     left = presence.store().leave(session_id=session_id, user_id=user_id, channel_name=channel_name)
     if session is None or not left:
         return
-    _broadcast_state(_Live.read(session))
+    _broadcast_state(_Live.read(session, access))
 
 
 # Why a person's own sockets are closed; each maps to the close code the PWA already knows.
@@ -571,32 +675,67 @@ def live_revoke_auth_session(*, session_key: str) -> None:
 
 
 @transaction.atomic
-def reveal_ready(*, user: User, session_id: UUID, index: int | None = None) -> None:
+def reveal_ready(
+    *,
+    user: User,
+    session_id: UUID,
+    index: int | None = None,
+    access: LiveAccess | None = None,
+    expect_index: int | None = None,
+) -> None:
     """I am ready for the current prompt's answers. ``index`` (optional) guards against a
-    ``ready`` that was meant for a prompt revealed in the meantime."""
-    session = _live_session(user=user, session_id=session_id)
+    ``ready`` that was meant for a prompt revealed in the meantime.
+
+    With the connection's ``access`` and ``expect_index`` (the prompt its last state showed):
+    a ``ready`` that reveals is three statements, the locked read with both answers, the
+    reveal's row and the session's write; my readiness for a prompt that is revealed at once
+    needs no row of its own (the index moves past it)."""
+    access = access or live_access(user=user, session_id=session_id)
+    _gate(access, user)
+    live = _Live.lock(access, expect_index=index if index is not None else expect_index)
+    session = live.session
+    _require_live(session)
     if session.paused:
         raise Conflict("session_paused", _("The session is paused. Resume it first."))
     if index is not None and index != session.current_index:
         raise Conflict("stale_ready", _("That question was already revealed."))
-    live = _Live.read(session)
-    if live.ready_for.get(user.pk) != session.current_index:
-        # The session's row lock (``_live_session``) already serialises every live change.
+    newly_ready = live.ready_for.get(user.pk) != session.current_index
+    live.ready_for[user.pk] = session.current_index
+    changed = _maybe_reveal(live)
+    if newly_ready and not changed:
+        # The session's row lock (``_Live.lock``) already serialises every live change.
         SessionParticipant.objects.filter(session=session, user=user).update(
             ready_for=session.current_index
         )
-        live.ready_for[user.pk] = session.current_index
-    changed = _maybe_reveal(live)
     _notify_partner_waiting(live=live, user=user)
     _broadcast_state(live, *changed)
 
 
 @transaction.atomic
-def reveal_react(*, user: User, session_id: UUID, prompt_id: UUID, reaction: str) -> None:
-    """A gentle reaction on a revealed prompt, shown to both."""
-    session = access_session(user=user, session_id=session_id, reveal_of=prompt_id)
-    require_couple_exercise_allowed(user)
-    if not session.couple.is_active:
+def reveal_react(
+    *,
+    user: User,
+    session_id: UUID,
+    prompt_id: UUID,
+    reaction: str,
+    access: LiveAccess | None = None,
+) -> None:
+    """A gentle reaction on a revealed prompt, shown to both. With the connection's
+    ``access``: two statements, the session's status, couple and that prompt's reveal in one
+    read, and the reaction's row."""
+    access = access or live_access(user=user, session_id=session_id)
+    _gate(access, user)
+    reveals = PromptReveal.objects.filter(session=OuterRef("pk"), prompt_id=prompt_id)
+    session = (
+        CoupleSession.objects.filter(pk=access.session_id)
+        .annotate(
+            revealed_index=Subquery(reveals.values("index")[:1]),
+            couple_ended_at=F("couple__ended_at"),
+        )
+        .only("id", "status")
+        .get()
+    )
+    if session.couple_ended_at is not None:
         raise Conflict("couple_ended", _("This couple has ended."))
     if reaction not in Reaction.values:
         raise Invalid("invalid_reaction", _("Choose one of the reactions."))
@@ -605,7 +744,7 @@ def reveal_react(*, user: User, session_id: UUID, prompt_id: UUID, reaction: str
     if session.revealed_index is None:
         raise Conflict("prompt_not_revealed", _("You can react once this question is revealed."))
     SessionReaction.objects.create(
-        session=session, prompt_id=prompt_id, user=user, reaction=reaction
+        session_id=session.id, prompt_id=prompt_id, user=user, reaction=reaction
     )
     _broadcast(
         session.id, "session.reaction", prompt=str(prompt_id), reaction=reaction, by=str(user.pk)

@@ -1,4 +1,6 @@
-"""What the live-reveal services announce, counted: events carry ids, never answers."""
+"""What the live-reveal services announce, counted. A state event carries ids and flags, never
+an answer; a reveal event carries, per partner, exactly what that partner may see of the prompt
+just revealed (the receiving connections read nothing; Redis events are encrypted)."""
 
 from unittest import mock
 
@@ -69,11 +71,42 @@ def test_the_second_ready_announces_the_reveal_then_the_state(
     with django_capture_on_commit_callbacks(execute=True):
         session_services.reveal_ready(user=bram, session_id=ready_session.id)
     reveal, state = (message for _group, message in layer.sent)
-    assert reveal == {"type": "session.reveal", "prompt": str(prompt.id)}
+    assert reveal == {
+        "type": "session.reveal",
+        "prompt": str(prompt.id),
+        "index": 0,
+        "views": {
+            str(anna.pk): {
+                "mine": {"value": "Anna schrijft", "keep_private": False},
+                "partner": {"value": MARKER, "keep_private": False},
+            },
+            str(bram.pk): {
+                "mine": {"value": MARKER, "keep_private": False},
+                "partner": {"value": "Anna schrijft", "keep_private": False},
+            },
+        },
+    }
     assert set(state) == SHARED_STATE_KEYS
     assert state["current_index"] == 1
     assert state["ready"] == []
-    assert MARKER not in repr(layer.sent)
+    assert MARKER not in repr(state)
+
+
+def test_a_reveal_event_never_carries_a_private_value_in_the_partners_view(
+    anna, bram, anna_and_bram, version, layer, django_capture_on_commit_callbacks
+):
+    from tests.factories import submitted_session
+
+    session = submitted_session(anna, bram, version, bram_private=(1,))
+    _present(session, anna, bram)
+    session_services.reveal_ready(user=anna, session_id=session.id)
+    with django_capture_on_commit_callbacks(execute=True):
+        session_services.reveal_ready(user=bram, session_id=session.id)
+    reveal, _state = (message for _group, message in layer.sent)
+    assert reveal["views"][str(anna.pk)]["partner"] == {"value": None, "keep_private": True}
+    assert MARKER not in repr(reveal["views"][str(anna.pk)])
+    # Only its owner's own view holds it.
+    assert reveal["views"][str(bram.pk)]["mine"] == {"value": MARKER, "keep_private": True}
 
 
 def test_nothing_is_announced_before_the_transaction_commits(
