@@ -14,12 +14,15 @@ import functools
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from time import monotonic
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -54,17 +57,54 @@ _REVOKE_CLOSE = {
 }
 
 
-@database_sync_to_async
-def _run(
+_pool: ThreadPoolExecutor | None = None
+
+
+def live_db_pool() -> ThreadPoolExecutor:
+    """This process's bounded pool for the live reveal's database calls.
+
+    A service call needs no thread of its own kind (it opens and ends its own transaction), so
+    it does not queue behind every other database call of the process on Channels' one shared
+    thread (``thread_sensitive=True``); and the pool is bounded (``LIVE_DB_THREADS``, 4), so a
+    burst cannot take more database connections or GIL time than that: the event loop keeps
+    its headroom for Redis and the sockets. Each thread keeps its own database connection.
+
+    Not under SQLite (tests, ``make run``): SQLite takes one writer at a time anyway, and its
+    shared-cache test database answers "table is locked" at once instead of waiting, so there
+    the calls stay on Channels' one shared thread (``uses_pool``).
+    """
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(
+            max_workers=getattr(settings, "LIVE_DB_THREADS", 4), thread_name_prefix="live-db"
+        )
+    return _pool
+
+
+def _in_language(
     function: Callable[..., Any], language: str, **kwargs: Any
 ) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
-    """Run a service on the database thread; return its result and the events it committed.
-
-    Error messages are translated where they are made: in the person's own language.
-    """
+    """Run a service; return its result and the events it committed. Error messages are
+    translated where they are made: in the person's own language."""
     with translation.override(language), services.events_collected() as events:
         result = function(**kwargs)
     return result, events
+
+
+def uses_pool() -> bool:
+    return connection.vendor != "sqlite"
+
+
+async def _run(
+    function: Callable[..., Any], language: str, **kwargs: Any
+) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
+    """``_in_language`` on the bounded pool (``live_db_pool``), with Channels' handling of
+    database connections around it (``database_sync_to_async``)."""
+    if uses_pool():
+        call = database_sync_to_async(_in_language, thread_sensitive=False, executor=live_db_pool())
+    else:
+        call = database_sync_to_async(_in_language)
+    return await call(function, language, **kwargs)
 
 
 @dataclass
