@@ -420,8 +420,19 @@ class _Live:
         """The session's row, locked, with every participant's ``ready_for`` and (when
         ``expect_index`` names a prompt) both partners' answers to it: one statement. The
         answers are immutable by now (both submitted), so reading them early changes nothing;
-        they go out only if that very prompt is revealed."""
-        annotations: dict[str, Any] = {}
+        they go out only if that very prompt is revealed.
+
+        PostgreSQL hands a ``SELECT … FOR UPDATE`` that waited for the lock the row as the
+        other transaction left it, but evaluates the statement's subqueries on the snapshot
+        taken before the wait. The same statement therefore also reads the row's own
+        ``updated_at`` through a subquery: every live change moves it, so when the two differ
+        another change committed while this one waited, and the readiness is read again (a
+        fourth statement, only then). Without a wait they are equal and the read is exact."""
+        annotations: dict[str, Any] = {
+            "snapshot_updated_at": Subquery(
+                CoupleSession.objects.filter(pk=OuterRef("pk")).values("updated_at")[:1]
+            )
+        }
         for number, member in enumerate(access.member_ids):
             participant = SessionParticipant.objects.filter(session=OuterRef("pk"), user=member)
             annotations[f"ready_{number}"] = Subquery(participant.values("ready_for")[:1])
@@ -442,12 +453,15 @@ class _Live:
             .annotate(**annotations)
             .get(pk=access.session_id)
         )
+        ready_for = {
+            member: getattr(session, f"ready_{number}")
+            for number, member in enumerate(access.member_ids)
+        }
+        if session.snapshot_updated_at != session.updated_at:
+            ready_for = participants_ready_for(session=session)
         live = cls(
             session=session,
-            ready_for={
-                member: getattr(session, f"ready_{number}")
-                for number, member in enumerate(access.member_ids)
-            },
+            ready_for=ready_for,
             present=present_user_ids(session_id=session.id),
             _prompt_ids=list(prompts),
         )
