@@ -95,7 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # allauth's UserSessionsMiddleware, its "last seen" write at most once a minute.
+    "accounts.middleware.ThrottledUserSessionsMiddleware",
 ]
 
 ROOT_URLCONF = "project.urls"
