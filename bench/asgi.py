@@ -75,14 +75,14 @@ async def application(scope, receive, send) -> None:
 def _apply_experiment(name: str) -> None:
     """What-if runs for docs/performance.md, chosen with BENCH_EXPERIMENT; never in production.
 
-    ``shared_thread``: run the consumer's service calls on the one thread Channels'
-    ``database_sync_to_async`` shares per process, as before issue 19, instead of the bounded
-    pool (``sessions.consumers.live_db_pool``).
+    ``db_pool``: run the consumer's service calls on the bounded pool
+    (``sessions.consumers.live_db_pool``, 4 threads) instead of the one thread Channels'
+    ``database_sync_to_async`` shares per process.
     """
-    if name == "shared_thread":
+    if name == "db_pool":
         from sessions import consumers
 
-        consumers.uses_pool = lambda: False
+        consumers.uses_pool = lambda: True
 
 
 _apply_experiment(os.environ.get("BENCH_EXPERIMENT", ""))

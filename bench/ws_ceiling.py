@@ -246,9 +246,7 @@ def parse_args(argv=None):
         action="store_true",
         help="sample the server's stacks (bench/sampler.py) into bench/results/",
     )
-    parser.add_argument(
-        "--experiment", default="", help="a what-if of bench/asgi.py, e.g. shared_thread"
-    )
+    parser.add_argument("--experiment", default="", help="a what-if of bench/asgi.py, e.g. db_pool")
     return parser.parse_args(argv)
 
 

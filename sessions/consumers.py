@@ -92,7 +92,10 @@ def _in_language(
 
 
 def uses_pool() -> bool:
-    return connection.vendor != "sqlite"
+    """Off unless ``LIVE_DB_THREADS`` > 0: in the uvicorn bench the pool left the first reveal
+    hanging (docs/performance.md), a cause not found in time; the shared thread is the
+    default until it is."""
+    return getattr(settings, "LIVE_DB_THREADS", 0) > 0 and connection.vendor != "sqlite"
 
 
 async def _run(

@@ -146,8 +146,9 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # (sessions/presence.py). Shorter only in tests that kill a worker.
 LIVE_HEARTBEAT_SECONDS = env.float("LIVE_HEARTBEAT_SECONDS", default=20)
 # Threads (and so at most this many database connections) per worker process for the live
-# reveal's database calls (sessions/consumers.py, live_db_pool).
-LIVE_DB_THREADS = env.int("LIVE_DB_THREADS", default=4)
+# reveal's database calls (sessions/consumers.py, live_db_pool). 0: Channels' one shared
+# thread (the default: see docs/performance.md, the pool is not yet proven under uvicorn).
+LIVE_DB_THREADS = env.int("LIVE_DB_THREADS", default=0)
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
