@@ -2,8 +2,8 @@
 
 The consumer decides no rule. It turns client messages into service calls, and turns the
 session group's events into messages for this connection's own person, so each partner gets
-their own ``state`` (picked from the shared state the event carries) and ``reveal`` (read from
-the database: answers never travel through the channel layer).
+their own ``state`` (picked from the shared state the event carries) and ``reveal`` (their own
+view, picked from the event: see ``services._Live.views_of``).
 """
 
 from __future__ import annotations

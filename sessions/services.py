@@ -2,9 +2,11 @@
 
 Every rule lives here; the REST views and the WebSocket consumer only call these functions.
 Whatever the other partner must see live is announced to the session's channel-layer group
-after the transaction commits. Events never carry answer content: a state change carries the
-state both partners see alike (ids, counters, flags), and for a reveal each connection reads
-what its own person may see from the database (``session_selectors``).
+after the transaction commits. A state change carries the state both partners see alike (ids,
+counters, flags, never an answer); a reveal carries, per partner, exactly what that partner may
+see of the prompt just revealed (``_Live.views_of``: a value kept private only in its owner's
+view), so receiving connections read nothing. The Redis channel layer encrypts events
+(``symmetric_encryption_keys``).
 """
 
 from __future__ import annotations
