@@ -45,8 +45,9 @@ def test_session_detail_costs_the_same_for_4_or_24_prompts(anna, bram, anna_and_
         counts.append(len(queries))
         session_services.session_submit(user=anna, session=session)
     assert counts[0] == counts[1]
-    # Session, user and allauth's user-session bookkeeping (7), then the detail itself (5).
-    assert counts[0] == 12, counts
+    # Session and user (2; allauth's user-session write is throttled to once a minute and
+    # this client's minute already began), then the detail itself (5). It was 12.
+    assert counts[0] == 7, counts
 
 
 def test_autosave_costs_the_same_with_many_answers_saved(anna, bram, anna_and_bram, client_for):
@@ -65,7 +66,8 @@ def test_autosave_costs_the_same_with_many_answers_saved(anna, bram, anna_and_br
     answer_all(session, anna)
     with_all_answers = save()
     # Creating the answer costs three more than updating it; 24 answers saved cost nothing more.
-    assert (first, again, with_all_answers) == (21, 18, 18)
+    # (21, 18, 18) before allauth's user-session write was throttled to once a minute.
+    assert (first, again, with_all_answers) == (16, 13, 13)
 
 
 def test_live_reveal_reads_stay_flat_as_prompts_are_revealed(anna, bram, anna_and_bram):
