@@ -2,6 +2,8 @@
 
 ``/bench/bare/``      a bare ASGI echo (no framework at all)
 ``/bench/channels/``  a plain Channels ``AsyncJsonWebsocketConsumer`` echo
+``/bench/channels_db/`` the same echo writing one row per message through the ORM (Channels'
+                      ``database_sync_to_async``): the limit for an action that must persist
 anything else         ``project.asgi.application`` (the real reveal at ``/ws/sessions/<id>/``)
 """
 
@@ -33,32 +35,54 @@ class EchoConsumer(AsyncJsonWebsocketConsumer):
 channels_echo = EchoConsumer.as_asgi()
 
 
+def _write_row() -> None:
+    # One INSERT of a real table through the ORM: an expired session row nobody will use.
+    from datetime import timedelta
+    from uuid import uuid4
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    Session.objects.create(
+        session_key=f"bench{uuid4().hex}",
+        session_data="",
+        expire_date=timezone.now() - timedelta(days=1),
+    )
+
+
+class DbEchoConsumer(AsyncJsonWebsocketConsumer):
+    async def receive_json(self, content, **kwargs) -> None:
+        from channels.db import database_sync_to_async
+
+        await database_sync_to_async(_write_row)()
+        await self.send_json(content)
+
+
+channels_db_echo = DbEchoConsumer.as_asgi()
+
+
 async def application(scope, receive, send) -> None:
     if scope["type"] == "websocket":
         if scope["path"] == "/bench/bare/":
             return await bare_echo(scope, receive, send)
         if scope["path"] == "/bench/channels/":
             return await channels_echo(scope, receive, send)
+        if scope["path"] == "/bench/channels_db/":
+            return await channels_db_echo(scope, receive, send)
     return await project_application(scope, receive, send)
 
 
 def _apply_experiment(name: str) -> None:
     """What-if runs for docs/performance.md, chosen with BENCH_EXPERIMENT; never in production.
 
-    ``db_threads``: run the consumer's service calls on the default thread pool instead of the
-    one thread that ``database_sync_to_async`` shares per process.
+    ``db_pool``: run the consumer's service calls on the bounded pool
+    (``sessions.consumers.live_db_pool``, 4 threads) instead of the one thread Channels'
+    ``database_sync_to_async`` shares per process.
     """
-    if name == "db_threads":
-        from channels.db import database_sync_to_async
-        from django.utils import translation
-
+    if name == "db_pool":
         from sessions import consumers
 
-        def run(function, language, **kwargs):
-            with translation.override(language):
-                return function(**kwargs)
-
-        consumers._run = database_sync_to_async(run, thread_sensitive=False)
+        consumers.uses_pool = lambda: True
 
 
 _apply_experiment(os.environ.get("BENCH_EXPERIMENT", ""))

@@ -28,7 +28,7 @@ RESULTS_DIR = ROOT / "bench" / "results"
 # PostgreSQL and Redis on loopback; the bench has a database and a Redis database of its own.
 DEFAULT_PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"
-BENCH_DATABASE = "tweespraak_bench"
+BENCH_DATABASE = os.environ.get("BENCH_DATABASE", "tweespraak_bench")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 

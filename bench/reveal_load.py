@@ -282,9 +282,7 @@ def parse_args(argv=None):
         action="store_true",
         help="sample the workers' stacks (bench/sampler.py) into bench/results/",
     )
-    parser.add_argument(
-        "--experiment", default="", help="a what-if of bench/asgi.py, e.g. db_threads"
-    )
+    parser.add_argument("--experiment", default="", help="a what-if of bench/asgi.py, e.g. db_pool")
     parser.add_argument(
         "--ramp", type=float, default=1.0, help="couples start spread over this many seconds"
     )

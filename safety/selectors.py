@@ -160,6 +160,24 @@ def require_solo_exercise_allowed(user: User, *, safe_while_paused: bool) -> Non
         )
 
 
+def couple_exercise_allowed_until(user: User) -> datetime:
+    """``require_couple_exercise_allowed``, and the moment its answer changes by itself (the
+    last check-in turns 14 days old), so a long-lived connection may keep the gate: a pause
+    reaches it as an event (``on_paused``), the passing of time by this deadline. Two queries."""
+    state = pause_state(user)
+    last_at = last_check_in_at(user)
+    resumed_since = state.resumed_at is not None and last_at is not None
+    if (
+        state.paused
+        or last_at is None
+        or timezone.now() - last_at > CHECK_IN_VALID_FOR
+        or (resumed_since and state.resumed_at >= last_at)
+    ):
+        # Closed: the one guard says why, in the same words as everywhere else.
+        require_couple_exercise_allowed(user)
+    return last_at + CHECK_IN_VALID_FOR
+
+
 def reports_for(user: User) -> list[SafetyReport]:
     """The person's own reports, newest first (sorted here: when a report was made is
     encrypted). There is no way to list anyone else's."""

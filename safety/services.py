@@ -49,6 +49,22 @@ def _save_state(row: SafetyState, state: PauseState) -> None:
     row.save(update_fields=["data"])
 
 
+PausedListener = Callable[[User], object]
+_paused_listeners: list[PausedListener] = []
+
+
+def on_paused(listener: PausedListener) -> None:
+    """Call ``listener(user)`` inside the transaction that pauses ``user``'s couple exercises (a
+    "yes" in a check-in, or a report). Apps above safety register in ``AppConfig.ready()``; the
+    sessions app closes the person's live-reveal sockets (to the partner: "left the room")."""
+    _paused_listeners.append(listener)
+
+
+def _paused(user: User) -> None:
+    for listener in _paused_listeners:
+        listener(user)
+
+
 def _signal(state: PauseState, now: datetime) -> PauseState:
     """A "yes" or a report: pause (or stay paused) and restart the 24-hour clock."""
     return PauseState(
@@ -108,6 +124,8 @@ def check_in_submit(
     if pauses:
         state = _signal(state, now)
     _save_state(row, state)
+    if pauses:
+        _paused(user)
     return CheckInResult(outcome, pauses)
 
 
@@ -148,6 +166,7 @@ def report_create(
         },
     )
     _save_state(row, _signal(state, now))
+    _paused(user)
     return report
 
 

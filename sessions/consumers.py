@@ -2,31 +2,37 @@
 
 The consumer decides no rule. It turns client messages into service calls, and turns the
 session group's events into messages for this connection's own person, so each partner gets
-their own ``state`` (picked from the shared state the event carries) and ``reveal`` (read from
-the database: answers never travel through the channel layer).
+their own ``state`` (picked from the shared state the event carries) and ``reveal`` (their own
+view, picked from the event: see ``services._Live.views_of``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
-import json
+import logging
 import uuid
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from time import monotonic
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from project import jsoninput
 from project.edge import ws_error_message
 from project.errors import DomainError, Invalid, NotFound
 
 from . import services
-from .selectors import HEARTBEAT, access_session, live_state, live_state_for, reveal_message
+from .presence import HEARTBEAT
+from .selectors import LiveAccess, live_access, live_state, live_state_for, reveal_message
 
 MAX_MESSAGE_BYTES = 4096
 # Per connection: generous for two people tapping "ready" and reactions, not for a script.
@@ -39,19 +45,69 @@ CLOSE_REFUSED = 4409
 CLOSE_ENDED = 4410
 CLOSE_TOO_LARGE = 1009
 CLOSE_POLICY = 1008
+CLOSE_INTERNAL = 1011
+
+logger = logging.getLogger(__name__)
+HEARTBEAT_TASK = "live-reveal heartbeat"
+
+_REVOKE_CLOSE = {
+    services.REVOKED_SIGNED_OUT: CLOSE_NOT_AUTHENTICATED,
+    services.REVOKED_REFUSED: CLOSE_REFUSED,
+    services.REVOKED_ENDED: CLOSE_ENDED,
+}
 
 
-@database_sync_to_async
-def _run(
+_pool: ThreadPoolExecutor | None = None
+
+
+def live_db_pool() -> ThreadPoolExecutor:
+    """This process's bounded pool for the live reveal's database calls.
+
+    A service call needs no thread of its own kind (it opens and ends its own transaction), so
+    it does not queue behind every other database call of the process on Channels' one shared
+    thread (``thread_sensitive=True``); and the pool is bounded (``LIVE_DB_THREADS``, 4), so a
+    burst cannot take more database connections or GIL time than that: the event loop keeps
+    its headroom for Redis and the sockets. Each thread keeps its own database connection.
+
+    Not under SQLite (tests, ``make run``): SQLite takes one writer at a time anyway, and its
+    shared-cache test database answers "table is locked" at once instead of waiting, so there
+    the calls stay on Channels' one shared thread (``uses_pool``).
+    """
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(
+            max_workers=getattr(settings, "LIVE_DB_THREADS", 4), thread_name_prefix="live-db"
+        )
+    return _pool
+
+
+def _in_language(
     function: Callable[..., Any], language: str, **kwargs: Any
 ) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
-    """Run a service on the database thread; return its result and the events it committed.
-
-    Error messages are translated where they are made: in the person's own language.
-    """
+    """Run a service; return its result and the events it committed. Error messages are
+    translated where they are made: in the person's own language."""
     with translation.override(language), services.events_collected() as events:
         result = function(**kwargs)
     return result, events
+
+
+def uses_pool() -> bool:
+    """Off unless ``LIVE_DB_THREADS`` > 0: in the uvicorn bench the pool left the first reveal
+    hanging (docs/performance.md), a cause not found in time; the shared thread is the
+    default until it is."""
+    return getattr(settings, "LIVE_DB_THREADS", 0) > 0 and connection.vendor != "sqlite"
+
+
+async def _run(
+    function: Callable[..., Any], language: str, **kwargs: Any
+) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
+    """``_in_language`` on the bounded pool (``live_db_pool``), with Channels' handling of
+    database connections around it (``database_sync_to_async``)."""
+    if uses_pool():
+        call = database_sync_to_async(_in_language, thread_sensitive=False, executor=live_db_pool())
+    else:
+        call = database_sync_to_async(_in_language)
+    return await call(function, language, **kwargs)
 
 
 @dataclass
@@ -117,6 +173,13 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
     refused: int = 0
     # The version of the last state sent (``session_selectors.state_version``).
     state_version: int = -1
+    # Set by ``live_revoke``: this socket takes no message any more.
+    revoked: bool = False
+    access: LiveAccess | None = None
+    # The prompt index of the last state sent: the answers a ``ready`` reads with its lock.
+    current_index: int | None = None
+    group: str | None = None
+    own_groups: list[str] = []
 
     # ---- connection ----------------------------------------------------------------------
 
@@ -128,11 +191,22 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             return
         session_id = self.scope["url_route"]["kwargs"]["session_id"]
         try:
-            await self._call(access_session, user=self.user, session_id=session_id)
+            # Resolved once for this connection: session, participants, prompts, safety gate.
+            self.access = await self._call(live_access, user=self.user, session_id=session_id)
         except NotFound:
             await self.close(code=CLOSE_NOT_FOUND)
             return
+        except DomainError as error:
+            await self.accept()
+            await self.send_json(ws_error_message(error))
+            await self.close(code=CLOSE_REFUSED)
+            return
         self.group = services.session_group(session_id)
+        # My own groups first: a sign-out, a pause or the couple's end that happens while I
+        # join still reaches this socket.
+        self.own_groups = self._own_groups()
+        for group in self.own_groups:
+            await self.channel_layer.group_add(group, self.channel_name)
         # Join the group before announcing ourselves, so our own state arrives through it.
         await self.channel_layer.group_add(self.group, self.channel_name)
         try:
@@ -141,19 +215,51 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
                 user=self.user,
                 session_id=session_id,
                 channel_name=self.channel_name,
+                access=self.access,
+                expect_index=self.access.index_at_connect,
             )
         except DomainError as error:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self._discard_groups()
             await self.accept()
             await self.send_json(ws_error_message(error))
             await self.close(code=CLOSE_REFUSED)
             return
         self.session_id = session_id
         await self.accept()
-        self.heartbeat = asyncio.create_task(self._beat())
+        self.heartbeat = asyncio.create_task(self._beat(), name=HEARTBEAT_TASK)
+
+    async def __call__(self, scope, receive, send) -> None:
+        """Whatever ends this connection (a close, a crash in a handler, the server going
+        down), its heartbeat task stops and its presence goes: never a ghost partner."""
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            if self.heartbeat is not None:
+                self.heartbeat.cancel()
+                self.heartbeat = None
+            if self.session_id is not None:
+                with contextlib.suppress(Exception):
+                    await self._leave()
+
+    def _own_groups(self) -> list[str]:
+        """``user.<id>`` and, when signed in with a Django session, ``auth.<sha256 of key>``."""
+        groups = [services.user_group(self.user.pk)]
+        session = self.scope.get("session")
+        key = getattr(session, "session_key", None) if session is not None else None
+        if key:
+            groups.append(services.auth_group(key))
+        return groups
+
+    async def _discard_groups(self) -> None:
+        for group in [group for group in (self.group, *self.own_groups) if group]:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        self.own_groups = []
 
     async def disconnect(self, code: int) -> None:
-        await self._leave()
+        try:
+            await self._leave()
+        finally:
+            await self._discard_groups()
 
     async def _leave(self) -> None:
         """Stop following the session; the partner sees me go at once. Runs on ``leave`` too,
@@ -162,14 +268,30 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             self.heartbeat.cancel()
             self.heartbeat = None
         if self.session_id is not None:
-            self.session_id = None
+            session_id, self.session_id = self.session_id, None
             await self.channel_layer.group_discard(self.group, self.channel_name)
-            await self._call(services.reveal_leave, channel_name=self.channel_name)
+            await self._call(
+                services.reveal_leave,
+                session_id=session_id,
+                user_id=self.user.pk,
+                channel_name=self.channel_name,
+                access=self.access,
+            )
 
     async def _beat(self) -> None:
+        """Refresh this connection's presence (no database involved: ``sessions.presence``)."""
         while True:
             await asyncio.sleep(HEARTBEAT.total_seconds())
-            await self._call(services.presence_heartbeat, channel_name=self.channel_name)
+            try:
+                await asyncio.to_thread(
+                    services.presence_heartbeat,
+                    session_id=self.session_id,
+                    user_id=self.user.pk,
+                    channel_name=self.channel_name,
+                )
+            except Exception:
+                # Redis away for a moment: the next beat tries again; the TTL covers a gap.
+                logger.warning("live reveal: a presence heartbeat failed", exc_info=True)
 
     async def _call(self, function: Callable[..., Any], **kwargs: Any) -> Any:
         """The service's result, after sending what it announced. ``_run`` returns once the
@@ -187,7 +309,8 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
     # ---- client -> server ----------------------------------------------------------------
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
-        if self.session_id is None:
+        # After a revocation (sign-out, pause, the couple's end) nothing more is taken.
+        if self.session_id is None or self.revoked:
             return
         if not self.bucket.take():
             await self._refuse_too_fast()
@@ -204,13 +327,25 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_TOO_LARGE)
             return
         try:
-            content = json.loads(text_data)
+            # Bounded depth, valid Unicode only (``project.jsoninput``): never RecursionError.
+            with translation.override(self.user.language):
+                content = jsoninput.loads(text_data)
+        except jsoninput.JSONInputError as error:
+            await self.send_json(ws_error_message(Invalid(error.code, error.message)))
+            return
         except ValueError:
             await self._send_translated_error(
                 "malformed", lambda: _("That message could not be read.")
             )
             return
-        await self.receive_json(content)
+        try:
+            await self.receive_json(content)
+        except Exception:
+            # A bug, not the client's doing: logged once, this connection ends cleanly (its
+            # presence and heartbeat go with it) and the client reconnects.
+            logger.exception("live reveal: a message handler failed")
+            await self._leave()
+            await self.close(code=CLOSE_INTERNAL)
 
     async def _refuse_too_fast(self) -> None:
         """Drop the message; after a whole burst's worth refused in a row, close."""
@@ -252,7 +387,13 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             )
             return
         await self._call(
-            services.reveal_ready, user=self.user, session_id=self.session_id, index=index
+            services.reveal_ready,
+            user=self.user,
+            session_id=self.session_id,
+            index=index,
+            access=self.access,
+            # The prompt my last state showed: its answers are read with the lock.
+            expect_index=self.current_index,
         )
 
     async def _on_react(self, content: dict) -> None:
@@ -269,6 +410,7 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             session_id=self.session_id,
             prompt_id=prompt_id,
             reaction=str(content.get("reaction")),
+            access=self.access,
         )
 
     async def _on_pause(self, content: dict) -> None:
@@ -293,10 +435,27 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
         if state.version < self.state_version:
             return
         self.state_version = state.version
+        self.current_index = state.current_index
         await self.send_json(state.to_message())
 
     @_group_event
     async def session_reveal(self, event: dict) -> None:
+        views = event.get("views")
+        if views is not None:
+            # The event carries what each partner may see (encrypted in the channel layer):
+            # this connection picks its own person's view and reads nothing.
+            view = views.get(str(self.user.pk))
+            if view is not None:
+                await self.send_json(
+                    {
+                        "type": "reveal",
+                        "prompt": event["prompt"],
+                        "index": event["index"],
+                        "mine": view["mine"],
+                        "partner": view["partner"],
+                    }
+                )
+            return
         message = await self._call(
             reveal_message,
             user=self.user,
@@ -330,6 +489,15 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
     @_group_event
     async def session_completed(self, event: dict) -> None:
         await self.send_json({"type": "completed"})
+
+    async def live_revoke(self, event: dict) -> None:
+        """One of my own groups: I signed out, was paused, or the couple ended. My presence is
+        already gone (``services.live_revoke_user``) or goes now, with the one state a
+        ``leave`` sends; then the socket closes."""
+        self.revoked = True
+        await self._leave()
+        await self._discard_groups()
+        await self.close(code=_REVOKE_CLOSE.get(event.get("reason"), CLOSE_NOT_AUTHENTICATED))
 
     @_group_event
     async def session_ended(self, event: dict) -> None:

@@ -1,8 +1,9 @@
 """The sessions part of a person's export (privacy rule 6): their sessions exactly as they may
 read them (``session_detail``: their own answers, and the partner's revealed answers only while
-the couple lasts, never a ``keep_private`` value), the reactions they sent, the live-reveal
-connections open right now, and their own daily answers and reactions. What was shared with a
-therapist and the assignments are the therapists app's part
+the couple lasts, never a ``keep_private`` value), the reactions they sent, and their own daily
+answers and reactions. Who is connected to a live reveal right now is not stored
+(``sessions.presence``: ids in Redis for at most a minute), so it is not part of an export. What
+was shared with a therapist and the assignments are the therapists app's part
 (``therapists.export.assignments_export``).
 """
 
@@ -13,7 +14,7 @@ from typing import Any
 from accounts.models import User
 
 from .daily_selectors import daily_question_text
-from .models import DailyAnswer, DailyReaction, SessionPresence, SessionReaction
+from .models import DailyAnswer, DailyReaction, SessionReaction
 from .selectors import session_detail, sessions_for_user
 
 
@@ -48,9 +49,5 @@ def sessions_export(user: User) -> dict[str, Any]:
             for reaction in DailyReaction.objects.filter(user=user)
             .select_related("answer")
             .order_by("answer__day")
-        ],
-        "live_connections": [
-            {"session": str(presence.session_id), "seen_at": presence.seen_at.isoformat()}
-            for presence in SessionPresence.objects.filter(user=user).order_by("seen_at")
         ],
     }

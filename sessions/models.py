@@ -242,28 +242,6 @@ class SessionReaction(models.Model):
         return f"{self.session_id} {self.reaction}"
 
 
-class SessionPresence(models.Model):
-    """One open WebSocket connection to a live reveal, keyed by its channel name.
-
-    Presence lives here and not in a worker's memory so that partners connected to different
-    ASGI processes see each other. A connection refreshes ``seen_at`` while it is open; rows of
-    a process that died without saying goodbye stop counting once they are stale.
-    """
-
-    channel_name = models.CharField(_("channel name"), max_length=200, primary_key=True)
-    session = models.ForeignKey(CoupleSession, on_delete=models.CASCADE, related_name="presences")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    seen_at = models.DateTimeField(_("last seen"))
-
-    class Meta:
-        verbose_name = _("presence")
-        verbose_name_plural = _("presences")
-        indexes = [models.Index(fields=["session", "user", "seen_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.session_id} {self.user_id}"
-
-
 # ---- the daily question ------------------------------------------------------------------------
 
 

@@ -14,12 +14,13 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from exercises.models import Prompt
 from exercises.selectors import exercise_ref, prompt_data
-from project.errors import NotFound
+from project.errors import Conflict, NotFound
+from safety.selectors import couple_exercise_allowed_until
 
 from .models import (
     OPEN_SESSION_STATUSES,
@@ -27,13 +28,8 @@ from .models import (
     CoupleSession,
     PromptReveal,
     SessionParticipant,
-    SessionPresence,
 )
-
-# A connection refreshes its presence row every HEARTBEAT; a row older than PRESENCE_TIMEOUT
-# belongs to a worker that died without closing it and no longer counts.
-HEARTBEAT = timedelta(seconds=20)
-PRESENCE_TIMEOUT = timedelta(seconds=60)
+from .presence import store as presence_store
 
 
 def _mine(user: User) -> Q:
@@ -171,13 +167,9 @@ def session_detail(*, user: User, session: CoupleSession) -> dict[str, Any]:
 
 
 def present_user_ids(*, session_id: UUID) -> set[UUID]:
-    """Who has a live connection to this session's reveal now (across all workers)."""
-    fresh_since = timezone.now() - PRESENCE_TIMEOUT
-    return set(
-        SessionPresence.objects.filter(session_id=session_id, seen_at__gte=fresh_since)
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
+    """Who has a live connection to this session's reveal now (across all workers): the
+    presence store (``sessions.presence``), not the database."""
+    return presence_store().present(session_id=session_id)
 
 
 @dataclass(frozen=True)
@@ -238,6 +230,42 @@ def shared_state(
         "ready": [str(user_id) for user_id, ready in ready_for.items() if ready == index],
         "present": [str(user_id) for user_id in present],
     }
+
+
+@dataclass(frozen=True)
+class LiveAccess:
+    """What a live-reveal connection resolves once, at connect, and keeps (issue 19): whose
+    session it is, its participants and prompts, and until when the person's safety gate stays
+    open by itself. What changes it (a pause, a sign-out, the couple's end) reaches the
+    connection as an event (``services.live_revoke_user``); a check-in falling due is this
+    deadline."""
+
+    session_id: UUID
+    user_id: UUID
+    member_ids: tuple[UUID, ...]
+    prompt_ids: tuple[UUID, ...]
+    allowed_until: datetime
+    # Where the reveal stood at connect: which prompt's answers the join reads with its lock.
+    index_at_connect: int = 0
+
+
+def live_access(*, user: User, session_id: UUID | str) -> LiveAccess:
+    """``LiveAccess`` for ``user`` (404 for anyone but the couple's partners; the safety gate's
+    409). Five queries, once per connection: session, participants, prompts, safety gate (2)."""
+    session = access_session(user=user, session_id=session_id)
+    if session.is_solo:
+        # A solo session's answers are never revealed, not even to its owner's other devices.
+        raise Conflict("session_solo", _("An exercise for yourself is never revealed."))
+    members = tuple(session.participants.order_by("user_id").values_list("user_id", flat=True))
+    prompt_ids = tuple(session_prompt_ids(session=session))
+    return LiveAccess(
+        session_id=session.id,
+        user_id=user.pk,
+        member_ids=members,
+        prompt_ids=prompt_ids,
+        allowed_until=couple_exercise_allowed_until(user),
+        index_at_connect=session.current_index,
+    )
 
 
 def session_prompt_ids(*, session: CoupleSession) -> list[UUID]:

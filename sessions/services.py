@@ -2,13 +2,16 @@
 
 Every rule lives here; the REST views and the WebSocket consumer only call these functions.
 Whatever the other partner must see live is announced to the session's channel-layer group
-after the transaction commits. Events never carry answer content: a state change carries the
-state both partners see alike (ids, counters, flags), and for a reveal each connection reads
-what its own person may see from the database (``session_selectors``).
+after the transaction commits. A state change carries the state both partners see alike (ids,
+counters, flags, never an answer); a reveal carries, per partner, exactly what that partner may
+see of the prompt just revealed (``_Live.views_of``: a value kept private only in its owner's
+view), so receiving connections read nothing. The Redis channel layer encrypts events
+(``symmetric_encryption_keys``).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -20,6 +23,7 @@ from uuid import UUID
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import IntegrityError, transaction
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +37,7 @@ from pairing.selectors import active_couple_for, couple_members
 from project.errors import Conflict, Invalid, NotFound
 from safety.selectors import require_couple_exercise_allowed, require_solo_exercise_allowed
 
+from . import presence
 from .me_events import announce_session
 from .models import (
     LIVE_SESSION_STATUSES,
@@ -44,12 +49,14 @@ from .models import (
     PromptReveal,
     Reaction,
     SessionParticipant,
-    SessionPresence,
     SessionReaction,
     SessionStatus,
 )
 from .selectors import (
+    LiveAccess,
     access_session,
+    answer_data,
+    live_access,
     participants_ready_for,
     present_user_ids,
     session_prompt_ids,
@@ -109,6 +116,17 @@ def session_begin(
 
 def session_group(session_id: UUID | str) -> str:
     return f"session.{session_id}"
+
+
+def user_group(user_id: UUID | str) -> str:
+    """Every live-reveal socket of one person (not ``me.<id>``: that is ``/ws/me/``'s)."""
+    return f"user.{user_id}"
+
+
+def auth_group(session_key: str) -> str:
+    """Every live-reveal socket signed in with one Django session (a cookie or an app token).
+    The key is hashed: group names are visible in Redis, session keys must not be."""
+    return f"auth.{hashlib.sha256(session_key.encode()).hexdigest()}"
 
 
 # Set by ``events_collected``: committed events go to this list instead of the channel layer.
@@ -417,6 +435,14 @@ def session_submit(*, user: User, session: CoupleSession) -> CoupleSession:
     return session
 
 
+def live_couple_ended(*, couple: Couple) -> None:
+    """The couple ended (by a partner or by erasure): open sessions stop, and every live socket
+    of both partners closes, on completed sessions too (no more reactions)."""
+    sessions_abandon_for_couple(couple=couple)
+    for member in couple_members(couple=couple):
+        live_revoke_user(user_id=member.pk, reason=REVOKED_ENDED)
+
+
 @transaction.atomic
 def sessions_abandon_for_couple(*, couple: Couple) -> int:
     """The couple ended: its open sessions stop, and anyone still connected is told so."""
@@ -431,27 +457,14 @@ def sessions_abandon_for_couple(*, couple: Couple) -> int:
         paused=False,
         updated_at=timezone.now(),
     )
-    SessionPresence.objects.filter(session_id__in=session_ids).delete()
+    for session_id in session_ids:
+        presence.store().forget_session(session_id=session_id)
     for session_id in session_ids:
         _broadcast(session_id, "session.ended")
     return len(session_ids)
 
 
 # ---- the live reveal ---------------------------------------------------------------------------
-
-
-def _live_session(*, user: User, session_id: UUID) -> CoupleSession:
-    session = access_session(user=user, session_id=session_id, for_update=True)
-    if session.is_solo:
-        # A solo session's answers are never revealed, not even to its owner's other devices.
-        raise Conflict("session_solo", _("An exercise for yourself is never revealed."))
-    require_couple_exercise_allowed(user)
-    if session.status not in LIVE_SESSION_STATUSES:
-        raise Conflict(
-            "session_not_live",
-            _("This session is not being revealed: both of you must submit first."),
-        )
-    return session
 
 
 @dataclass
@@ -463,14 +476,101 @@ class _Live:
     ready_for: dict[UUID, int | None]
     present: set[UUID]
     _prompt_ids: list[UUID] | None = None
+    # Both partners' answers to the prompt at ``answers_index``, when read with the lock.
+    answers: dict[UUID, tuple[Any, bool]] | None = None
+    answers_index: int | None = None
 
     @classmethod
-    def read(cls, session: CoupleSession) -> _Live:
+    def read(cls, session: CoupleSession, access: LiveAccess | None = None) -> _Live:
         return cls(
             session=session,
             ready_for=participants_ready_for(session=session),
             present=present_user_ids(session_id=session.id),
+            _prompt_ids=list(access.prompt_ids) if access is not None else None,
         )
+
+    @classmethod
+    def lock(cls, access: LiveAccess, *, expect_index: int | None) -> _Live:
+        """The session's row, locked, with every participant's ``ready_for`` and (when
+        ``expect_index`` names a prompt) both partners' answers to it: one statement. The
+        answers are immutable by now (both submitted), so reading them early changes nothing;
+        they go out only if that very prompt is revealed.
+
+        PostgreSQL hands a ``SELECT … FOR UPDATE`` that waited for the lock the row as the
+        other transaction left it, but evaluates the statement's subqueries on the snapshot
+        taken before the wait. The same statement therefore also reads the row's own
+        ``updated_at`` through a subquery: every live change moves it, so when the two differ
+        another change committed while this one waited, and the readiness is read again (a
+        fourth statement, only then). Without a wait they are equal and the read is exact."""
+        annotations: dict[str, Any] = {
+            "snapshot_updated_at": Subquery(
+                CoupleSession.objects.filter(pk=OuterRef("pk")).values("updated_at")[:1]
+            )
+        }
+        for number, member in enumerate(access.member_ids):
+            participant = SessionParticipant.objects.filter(session=OuterRef("pk"), user=member)
+            annotations[f"ready_{number}"] = Subquery(participant.values("ready_for")[:1])
+        prompts = access.prompt_ids
+        reads_answers = expect_index is not None and 0 <= expect_index < len(prompts)
+        if reads_answers:
+            value_field = Answer._meta.get_field("value")
+            for number, member in enumerate(access.member_ids):
+                answer = Answer.objects.filter(
+                    session=OuterRef("pk"), user=member, prompt_id=prompts[expect_index]
+                )
+                annotations[f"value_{number}"] = Subquery(
+                    answer.values("value")[:1], output_field=value_field
+                )
+                annotations[f"private_{number}"] = Subquery(answer.values("keep_private")[:1])
+        session = (
+            CoupleSession.objects.select_for_update()
+            .annotate(**annotations)
+            .get(pk=access.session_id)
+        )
+        ready_for = {
+            member: getattr(session, f"ready_{number}")
+            for number, member in enumerate(access.member_ids)
+        }
+        if session.snapshot_updated_at != session.updated_at:
+            ready_for = participants_ready_for(session=session)
+        live = cls(
+            session=session,
+            ready_for=ready_for,
+            present=present_user_ids(session_id=session.id),
+            _prompt_ids=list(prompts),
+        )
+        if reads_answers:
+            live.answers_index = expect_index
+            live.answers = {
+                member: (
+                    getattr(session, f"value_{number}"),
+                    bool(getattr(session, f"private_{number}")),
+                )
+                for number, member in enumerate(access.member_ids)
+            }
+        return live
+
+    def views_of(self, index: int) -> dict[str, dict[str, Any]]:
+        """What each partner may see of prompt ``index`` once it is revealed (``answer_data``:
+        a value kept private reaches only its owner): the reveal event's payload, so the
+        receiving connections read nothing."""
+        if self.answers_index != index or self.answers is None:
+            rows = Answer.objects.filter(session=self.session, prompt_id=self.prompt_ids[index])
+            self.answers = {row.user_id: (row.value, row.keep_private) for row in rows}
+            self.answers_index = index
+        answers = {
+            user_id: Answer(value=value, keep_private=private)
+            for user_id, (value, private) in self.answers.items()
+            if value is not None or private
+        }
+        views = {}
+        for user_id in self.ready_for:
+            partner = next((other for other in self.ready_for if other != user_id), None)
+            views[str(user_id)] = {
+                "mine": answer_data(answers.get(user_id), own=True),
+                "partner": answer_data(answers.get(partner), own=False),
+            }
+        return views
 
     @property
     def prompt_ids(self) -> list[UUID]:
@@ -498,7 +598,13 @@ def _maybe_reveal(live: _Live) -> list[str]:
     PromptReveal.objects.create(session=session, prompt_id=prompt_id, index=index)
     session.current_index = index + 1
     session.status = SessionStatus.REVEALING
-    _broadcast(session.id, "session.reveal", prompt=str(prompt_id))
+    _broadcast(
+        session.id,
+        "session.reveal",
+        prompt=str(prompt_id),
+        index=index,
+        views=live.views_of(index),
+    )
     if session.current_index >= len(live.prompt_ids):
         session.status = SessionStatus.COMPLETED
         session.completed_at = timezone.now()
@@ -531,68 +637,194 @@ def _notify_partner_waiting(*, live: _Live, user: User) -> None:
             )
 
 
+def _gate(access: LiveAccess, user: User) -> None:
+    """The safety gate kept on the connection: a pause closes the connection (an event), and
+    once a check-in falls due (``allowed_until``) the gate is asked again."""
+    if timezone.now() >= access.allowed_until:
+        require_couple_exercise_allowed(user)
+
+
+def _require_live(session: CoupleSession) -> None:
+    if session.status not in LIVE_SESSION_STATUSES:
+        raise Conflict(
+            "session_not_live",
+            _("This session is not being revealed: both of you must submit first."),
+        )
+
+
 @transaction.atomic
-def reveal_join(*, user: User, session_id: UUID, channel_name: str) -> CoupleSession:
-    """A connection of ``user`` joins the live reveal (a second device simply joins too)."""
-    session = _live_session(user=user, session_id=session_id)
-    SessionPresence.objects.update_or_create(
-        channel_name=channel_name,
-        defaults={"session": session, "user": user, "seen_at": timezone.now()},
-    )
+def reveal_join(
+    *,
+    user: User,
+    session_id: UUID,
+    channel_name: str,
+    access: LiveAccess | None = None,
+    expect_index: int | None = None,
+) -> CoupleSession:
+    """A connection of ``user`` joins the live reveal (a second device simply joins too).
+
+    With the connection's ``access`` (resolved at connect): the locked read (1), the session's
+    write (2) and, when this join completes a reveal, the reveal's row (3)."""
+    access = access or live_access(user=user, session_id=session_id)
+    _gate(access, user)
+    live = _Live.lock(access, expect_index=expect_index)
+    session = live.session
+    _require_live(session)
+    # Counted from here on, under the session's row lock: every later state includes me.
+    presence.store().join(session_id=session.id, user_id=user.pk, channel_name=channel_name)
+    live.present.add(user.pk)
+    try:
+        _join_changes(live=live, user=user)
+    except BaseException:
+        presence.store().leave(session_id=session.id, user_id=user.pk, channel_name=channel_name)
+        raise
+    return session
+
+
+def _join_changes(*, live: _Live, user: User) -> None:
+    session = live.session
     changed = []
     if session.status == SessionStatus.READY_TO_REVEAL:
         session.status = SessionStatus.REVEALING
         changed.append("status")
-    live = _Live.read(session)
     # Both may have said ready before one of them dropped; coming back completes the reveal.
     changed += _maybe_reveal(live)
     _notify_partner_waiting(live=live, user=user)
     _broadcast_state(live, *changed)
-    return session
 
 
-def presence_heartbeat(*, channel_name: str) -> None:
-    SessionPresence.objects.filter(channel_name=channel_name).update(seen_at=timezone.now())
+def presence_heartbeat(*, session_id: UUID, user_id: UUID, channel_name: str) -> bool:
+    """An open connection is still there (no database write); False once it no longer counts."""
+    return presence.store().beat(session_id=session_id, user_id=user_id, channel_name=channel_name)
 
 
 @transaction.atomic
-def reveal_leave(*, channel_name: str) -> None:
+def reveal_leave(
+    *, session_id: UUID, user_id: UUID, channel_name: str, access: LiveAccess | None = None
+) -> None:
     """A connection leaves (``leave`` or a dropped socket); the partner sees it at once."""
-    presence = SessionPresence.objects.filter(channel_name=channel_name).first()
-    if presence is None:
-        return
     # Locked like every other live change, so this state's version orders after theirs.
-    session = CoupleSession.objects.select_for_update().get(pk=presence.session_id)
-    presence.delete()
+    session = CoupleSession.objects.select_for_update().filter(pk=session_id).first()
+    left = presence.store().leave(session_id=session_id, user_id=user_id, channel_name=channel_name)
+    if session is None or not left:
+        return
+    _broadcast_state(_Live.read(session, access))
+
+
+# Why a person's own sockets are closed; each maps to the close code the PWA already knows.
+REVOKED_SIGNED_OUT = "signed_out"
+REVOKED_REFUSED = "refused"
+REVOKED_ENDED = "ended"
+
+
+def _send_after_commit(group: str, event: dict[str, Any]) -> None:
+    collected = _collected.get()
+    if collected is not None:
+        transaction.on_commit(lambda: collected.append((group, event)))
+        return
+    transaction.on_commit(lambda: async_to_sync(get_channel_layer().group_send)(group, event))
+
+
+def live_revoke_user(*, user_id: UUID, reason: str) -> None:
+    """Close every live-reveal socket of ``user_id`` (a pause, the couple ended, erasure, a
+    password change), once the change that caused it has committed.
+
+    Their presence goes first, each session with exactly the one state a ``leave`` sends, so to
+    the partner it is nothing but "left the room" and no ``ready`` said before can reveal
+    anything in the moment before the socket itself is closed. The socket then gets the
+    ``live.revoke`` event and closes without announcing anything more.
+    """
+
+    def revoke() -> None:
+        for session_id in presence.store().sessions_of(user_id=user_id):
+            _leave_everywhere(session_id=session_id, user_id=user_id)
+        async_to_sync(get_channel_layer().group_send)(
+            user_group(user_id), {"type": "live.revoke", "reason": reason}
+        )
+
+    transaction.on_commit(revoke)
+
+
+@transaction.atomic
+def _leave_everywhere(*, session_id: UUID, user_id: UUID) -> None:
+    session = CoupleSession.objects.select_for_update().filter(pk=session_id).first()
+    left = presence.store().leave_user(session_id=session_id, user_id=user_id)
+    if session is None or not left:
+        return
     _broadcast_state(_Live.read(session))
 
 
+def live_revoke_auth_session(*, session_key: str) -> None:
+    """A Django session ended (logout, "log out everywhere", an ended allauth user session,
+    erasure): the sockets signed in with it close as if they had left."""
+    _send_after_commit(
+        auth_group(session_key), {"type": "live.revoke", "reason": REVOKED_SIGNED_OUT}
+    )
+
+
 @transaction.atomic
-def reveal_ready(*, user: User, session_id: UUID, index: int | None = None) -> None:
+def reveal_ready(
+    *,
+    user: User,
+    session_id: UUID,
+    index: int | None = None,
+    access: LiveAccess | None = None,
+    expect_index: int | None = None,
+) -> None:
     """I am ready for the current prompt's answers. ``index`` (optional) guards against a
-    ``ready`` that was meant for a prompt revealed in the meantime."""
-    session = _live_session(user=user, session_id=session_id)
+    ``ready`` that was meant for a prompt revealed in the meantime.
+
+    With the connection's ``access`` and ``expect_index`` (the prompt its last state showed):
+    a ``ready`` that reveals is three statements, the locked read with both answers, the
+    reveal's row and the session's write; my readiness for a prompt that is revealed at once
+    needs no row of its own (the index moves past it)."""
+    access = access or live_access(user=user, session_id=session_id)
+    _gate(access, user)
+    live = _Live.lock(access, expect_index=index if index is not None else expect_index)
+    session = live.session
+    _require_live(session)
     if session.paused:
         raise Conflict("session_paused", _("The session is paused. Resume it first."))
     if index is not None and index != session.current_index:
         raise Conflict("stale_ready", _("That question was already revealed."))
-    live = _Live.read(session)
-    if live.ready_for.get(user.pk) != session.current_index:
-        # The session's row lock (``_live_session``) already serialises every live change.
+    newly_ready = live.ready_for.get(user.pk) != session.current_index
+    live.ready_for[user.pk] = session.current_index
+    changed = _maybe_reveal(live)
+    if newly_ready and not changed:
+        # The session's row lock (``_Live.lock``) already serialises every live change.
         SessionParticipant.objects.filter(session=session, user=user).update(
             ready_for=session.current_index
         )
-        live.ready_for[user.pk] = session.current_index
-    changed = _maybe_reveal(live)
     _notify_partner_waiting(live=live, user=user)
     _broadcast_state(live, *changed)
 
 
 @transaction.atomic
-def reveal_react(*, user: User, session_id: UUID, prompt_id: UUID, reaction: str) -> None:
-    """A gentle reaction on a revealed prompt, shown to both."""
-    session = access_session(user=user, session_id=session_id, reveal_of=prompt_id)
-    require_couple_exercise_allowed(user)
+def reveal_react(
+    *,
+    user: User,
+    session_id: UUID,
+    prompt_id: UUID,
+    reaction: str,
+    access: LiveAccess | None = None,
+) -> None:
+    """A gentle reaction on a revealed prompt, shown to both. With the connection's
+    ``access``: two statements, the session's status, couple and that prompt's reveal in one
+    read, and the reaction's row."""
+    access = access or live_access(user=user, session_id=session_id)
+    _gate(access, user)
+    reveals = PromptReveal.objects.filter(session=OuterRef("pk"), prompt_id=prompt_id)
+    session = (
+        CoupleSession.objects.filter(pk=access.session_id)
+        .annotate(
+            revealed_index=Subquery(reveals.values("index")[:1]),
+            couple_ended_at=F("couple__ended_at"),
+        )
+        .only("id", "status")
+        .get()
+    )
+    if session.couple_ended_at is not None:
+        raise Conflict("couple_ended", _("This couple has ended."))
     if reaction not in Reaction.values:
         raise Invalid("invalid_reaction", _("Choose one of the reactions."))
     if session.status not in (SessionStatus.REVEALING, SessionStatus.COMPLETED):
@@ -600,7 +832,7 @@ def reveal_react(*, user: User, session_id: UUID, prompt_id: UUID, reaction: str
     if session.revealed_index is None:
         raise Conflict("prompt_not_revealed", _("You can react once this question is revealed."))
     SessionReaction.objects.create(
-        session=session, prompt_id=prompt_id, user=user, reaction=reaction
+        session_id=session.id, prompt_id=prompt_id, user=user, reaction=reaction
     )
     _broadcast(
         session.id, "session.reaction", prompt=str(prompt_id), reaction=reaction, by=str(user.pk)

@@ -96,7 +96,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # allauth's UserSessionsMiddleware, its "last seen" write at most once a minute.
+    "accounts.middleware.ThrottledUserSessionsMiddleware",
 ]
 
 ROOT_URLCONF = "project.urls"
@@ -142,6 +143,13 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# An open live-reveal socket refreshes its presence this often; it counts for three beats
+# (sessions/presence.py). Shorter only in tests that kill a worker.
+LIVE_HEARTBEAT_SECONDS = env.float("LIVE_HEARTBEAT_SECONDS", default=20)
+# Threads (and so at most this many database connections) per worker process for the live
+# reveal's database calls (sessions/consumers.py, live_db_pool). 0: Channels' one shared
+# thread (the default: see docs/performance.md, the pool is not yet proven under uvicorn).
+LIVE_DB_THREADS = env.int("LIVE_DB_THREADS", default=0)
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {

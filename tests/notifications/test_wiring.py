@@ -91,7 +91,12 @@ def test_joining_the_live_reveal_alone_tells_the_partner_once_however_often_i_re
         channel = f"test.anna.{attempt}"
         run(session_services.reveal_join, user=anna, session_id=session.id, channel_name=channel)
         run(session_services.reveal_ready, user=anna, session_id=session.id)
-        run(session_services.reveal_leave, channel_name=channel)
+        run(
+            session_services.reveal_leave,
+            session_id=session.id,
+            user_id=anna.pk,
+            channel_name=channel,
+        )
     [row] = rows(Event.PARTNER_WAITING)
     assert row.user == bram
     assert row.channel == Channel.PUSH
@@ -120,7 +125,12 @@ def test_waiting_again_at_a_later_question_does_not_tell_the_partner_again(
     run(session_services.reveal_join, user=bram, session_id=session.id, channel_name="test.b")
     run(session_services.reveal_ready, user=anna, session_id=session.id)
     run(session_services.reveal_ready, user=bram, session_id=session.id)
-    run(session_services.reveal_leave, channel_name="test.b")
+    run(
+        session_services.reveal_leave,
+        session_id=session.id,
+        user_id=bram.pk,
+        channel_name="test.b",
+    )
     run(session_services.reveal_ready, user=anna, session_id=session.id)
     session.refresh_from_db()
     assert session.current_index == 1  # anna now waits at the second question

@@ -45,8 +45,9 @@ def test_session_detail_costs_the_same_for_4_or_24_prompts(anna, bram, anna_and_
         counts.append(len(queries))
         session_services.session_submit(user=anna, session=session)
     assert counts[0] == counts[1]
-    # Session, user and allauth's user-session bookkeeping (7), then the detail itself (5).
-    assert counts[0] == 12, counts
+    # Session and user (2; allauth's user-session write is throttled to once a minute and
+    # this client's minute already began), then the detail itself (5). It was 12.
+    assert counts[0] == 7, counts
 
 
 def test_autosave_costs_the_same_with_many_answers_saved(anna, bram, anna_and_bram, client_for):
@@ -66,7 +67,8 @@ def test_autosave_costs_the_same_with_many_answers_saved(anna, bram, anna_and_br
     with_all_answers = save()
     # Creating the answer costs four more than updating it (one of them reads both partners'
     # states for the /ws/me/ frame of a first draft); 24 answers saved cost nothing more.
-    assert (first, again, with_all_answers) == (22, 18, 18)
+    # (22, 18, 18) before allauth's user-session write was throttled to once a minute.
+    assert (first, again, with_all_answers) == (17, 13, 13)
 
 
 def test_live_reveal_reads_stay_flat_as_prompts_are_revealed(anna, bram, anna_and_bram):
@@ -85,4 +87,6 @@ def test_live_reveal_reads_stay_flat_as_prompts_are_revealed(anna, bram, anna_an
             _count(reveal_message, user=anna, session_id=session.id, prompt_id=prompt.id),
         )
     assert counts["small"] == counts["large"]
-    assert counts["small"] == (4, 2)
+    # live_state: session, participants, prompts (presence is in the presence store, not a
+    # table); reveal_message: session with the reveal, answers.
+    assert counts["small"] == (3, 2)

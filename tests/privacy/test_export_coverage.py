@@ -57,7 +57,6 @@ COVERED: dict[str, tuple[str, str, str]] = {
     "couple_sessions.SessionParticipant.user": ("anna", "exercises", "sessions"),
     "couple_sessions.Answer.user": ("anna", "exercises", "sessions"),
     "couple_sessions.SessionReaction.user": ("anna", "exercises", "reactions_sent"),
-    "couple_sessions.SessionPresence.user": ("anna", "exercises", "live_connections"),
     "couple_sessions.CoupleSession.owner": ("anna", "exercises", "sessions"),
     "couple_sessions.DailyAnswer.user": ("anna", "exercises", "daily_answers"),
     "couple_sessions.DailyReaction.user": ("anna", "exercises", "daily_reactions_sent"),

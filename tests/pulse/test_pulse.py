@@ -181,8 +181,8 @@ def test_the_trend_takes_the_same_queries_however_many_entries(
     client = client_for(anna)
     client.get(TREND)
 
-    # Sign-in bookkeeping (7), then the entries.
-    with django_assert_num_queries(8):
+    # Sign-in (2: the session and the user), then the entries.
+    with django_assert_num_queries(3):
         response = client.get(TREND)
 
     assert len(response.json()) == entries

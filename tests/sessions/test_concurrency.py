@@ -8,7 +8,7 @@ import pytest
 from django.db import close_old_connections, connection
 
 from sessions import services as session_services
-from sessions.models import CoupleSession, PromptReveal, SessionPresence
+from sessions.models import CoupleSession, PromptReveal
 
 pytestmark = [
     pytest.mark.postgres,
@@ -62,12 +62,9 @@ def test_both_partners_starting_the_same_exercise_at_once_make_one_session(
 def test_both_partners_saying_ready_at_once_reveal_the_prompt_exactly_once(
     anna, bram, ready_session
 ):
-    from django.utils import timezone
+    from tests.support.live import mark_present
 
-    for user in (anna, bram):
-        SessionPresence.objects.create(
-            channel_name=f"test!{user.pk}", session=ready_session, user=user, seen_at=timezone.now()
-        )
+    mark_present(ready_session, anna, bram)
     for _round in range(3):
         results = _at_once(
             lambda: session_services.reveal_ready(user=anna, session_id=ready_session.id),

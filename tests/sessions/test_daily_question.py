@@ -207,9 +207,9 @@ def test_history_takes_the_same_queries_however_many_days(
     client = client_for(anna)
     client.get(HISTORY)
 
-    # Sign-in bookkeeping (7, as for every API call here), then the couple, the days, the
-    # answers and their reactions.
-    with django_assert_num_queries(11):
+    # Sign-in (2: the session and the user, as for every API call here), then the couple, the
+    # days, the answers and their reactions.
+    with django_assert_num_queries(6):
         response = client.get(HISTORY)
 
     assert response.status_code == 200
@@ -231,8 +231,8 @@ def test_today_takes_the_same_queries_however_many_days(
     client = client_for(anna)
     client.get(TODAY)
 
-    # Sign-in bookkeeping (7), the gate (2), the couple, today's answers, the pool (2).
-    with django_assert_num_queries(13):
+    # Sign-in (2), the gate (2), the couple, today's answers, the pool (2).
+    with django_assert_num_queries(8):
         response = client.get(TODAY)
 
     assert response.status_code == 200

@@ -6,9 +6,9 @@ import pytest
 from channels.db import database_sync_to_async
 
 from exercises.models import Prompt
-from sessions.models import CoupleSession, PromptReveal, SessionPresence, SessionStatus
+from sessions.models import CoupleSession, PromptReveal, SessionStatus
 from tests.factories import MARKER, PRIVATE_MARKER, answer_all
-from tests.support.live import connect
+from tests.support.live import channels_of, connect, mark_present
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -229,7 +229,7 @@ async def test_leave_closes_my_connection_and_my_partner_sees_me_go(anna, bram, 
     await anna_live.send({"type": "leave"})
     assert (await anna_live.next())["type"] == "__closed__"
     assert (await bram_live.expect("state"))["partner_present"] is False
-    assert not await database_sync_to_async(SessionPresence.objects.filter(user=anna).exists)()
+    assert channels_of(anna, ready_session.id) == set()
     await bram_live.close()
 
 
@@ -367,14 +367,14 @@ async def test_ending_the_couple_ends_the_live_reveal(anna, bram, ready_session)
 async def test_a_stale_presence_from_a_dead_worker_does_not_count(anna, bram, ready_session):
     from datetime import timedelta
 
+    import time_machine
     from django.utils import timezone
 
-    await database_sync_to_async(SessionPresence.objects.create)(
-        channel_name="dead-worker!abc",
-        session=ready_session,
-        user=bram,
-        seen_at=timezone.now() - timedelta(minutes=5),
-    )
+    from sessions.presence import PRESENCE_TTL
+
+    # Bram's worker beat for the last time more than a TTL ago, then died.
+    with time_machine.travel(timezone.now() - PRESENCE_TTL - timedelta(seconds=1), tick=False):
+        mark_present(ready_session, bram, channel="dead-worker!abc")
     anna_live, _, _ = await connect(anna, ready_session.id)
     assert (await anna_live.expect("state"))["partner_present"] is False
     await anna_live.close()

@@ -12,15 +12,14 @@ from channels.layers import get_channel_layer
 from exercises.models import Prompt
 from project.errors import NotFound
 from sessions import consumers
-from sessions.models import SessionPresence
-from tests.support.live import connect
+from tests.support.live import channels_of, connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@database_sync_to_async
-def _channel_of(user) -> str:
-    return SessionPresence.objects.get(user=user).channel_name
+def _channel_of(user, session) -> str:
+    [channel] = channels_of(user, session.id)
+    return channel
 
 
 @database_sync_to_async
@@ -34,7 +33,7 @@ async def test_events_arriving_after_an_oversized_message_closed_the_connection_
     anna_live, connected, _ = await connect(anna, ready_session.id)
     assert connected
     await anna_live.expect("state")
-    channel = await _channel_of(anna)
+    channel = _channel_of(anna, ready_session)
 
     await anna_live.send({"type": "x" * 5000})
     assert (await anna_live.expect("error"))["code"] == "message_too_large"
@@ -63,7 +62,7 @@ async def test_events_arriving_after_leave_are_dropped(anna, ready_session):
     anna_live, connected, _ = await connect(anna, ready_session.id)
     assert connected
     await anna_live.expect("state")
-    channel = await _channel_of(anna)
+    channel = _channel_of(anna, ready_session)
 
     await anna_live.send({"type": "leave"})
     assert (await anna_live.next())["type"] == "__closed__"
@@ -84,7 +83,7 @@ async def test_a_service_refusing_while_building_my_state_is_an_error_and_the_co
         raise NotFound()
 
     monkeypatch.setattr(consumers, "live_state", refusing)
-    await get_channel_layer().send(await _channel_of(anna), {"type": "session.state"})
+    await get_channel_layer().send(_channel_of(anna, ready_session), {"type": "session.state"})
     error = await anna_live.expect("error")
     assert error == {"type": "error", "code": "not_found", "message": error["message"]}
     assert anna_live.closed_with is None

@@ -86,9 +86,8 @@ class Server:
                 self.kill()
 
 
-@pytest.fixture
-def servers(transactional_db, tmp_path):
-    env = {
+def _env(**extra: str) -> dict[str, str]:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "project.settings.base",
         "DATABASE_URL": _database_url(),
@@ -100,7 +99,16 @@ def servers(transactional_db, tmp_path):
         "DATABASE_POOL_MIN": "1",
         "DATABASE_POOL_MAX": "4",
         "DEBUG": "false",
+        **extra,
     }
+
+
+@pytest.fixture
+def servers(transactional_db, tmp_path):
+    yield from _started(_env(), tmp_path)
+
+
+def _started(env: dict[str, str], tmp_path):
     started = [Server(env, tmp_path, "a"), Server(env, tmp_path, "b")]
     try:
         for server in started:
@@ -243,6 +251,54 @@ async def test_a_killed_worker_process_does_not_stop_the_reveal(servers, tokens,
         for index in range(1, 4):
             await _reveal(anna, bram, index)
         await anna.expect("completed")
+    finally:
+        await anna.close()
+        bram.socket.transport.abort()
+
+
+@pytest.fixture
+def quick_servers(transactional_db, tmp_path):
+    """Two workers whose sockets beat every two seconds (a presence counts for three beats).
+    Shorter beats flaked on this shared machine at load 8: a starved worker missed three."""
+    env = _env(LIVE_HEARTBEAT_SECONDS="2")
+    for started in _started(env, tmp_path):
+        yield started, env["CHANNEL_LAYER_PREFIX"]
+
+
+async def test_presence_of_a_killed_worker_clears_within_one_ttl(
+    quick_servers, tokens, ready_session, anna, bram
+):
+    """No goodbye from a killed process: its sockets stop counting once their last beat is a
+    TTL old, in Redis, with no database row involved; the partner then sees nobody there."""
+    import time
+
+    from sessions.presence import RedisPresence
+
+    (server_a, server_b), prefix = quick_servers
+    ttl = 3 * 2.0
+    store = RedisPresence(settings.REDIS_URL, prefix)
+    anna_id, bram_id = anna.pk, bram.pk
+    anna = Partner(tokens["anna"], server_a, ready_session.id)
+    bram = Partner(tokens["bram"], server_b, ready_session.id)
+    await anna.open()
+    await bram.open()
+    try:
+        await anna.expect("state", partner_present=True)
+        await bram.expect("state", partner_present=True)
+        assert store.present(session_id=ready_session.id) == {anna_id, bram_id}
+        # Several beats pass: the heartbeat keeps both counted past one TTL.
+        await asyncio.sleep(ttl * 1.5)
+        assert store.present(session_id=ready_session.id) == {anna_id, bram_id}
+        server_b.kill()
+        killed = time.monotonic()
+        assert store.present(session_id=ready_session.id) == {anna_id, bram_id}
+        while bram_id in store.present(session_id=ready_session.id):
+            assert time.monotonic() - killed <= ttl + 0.5, "presence outlived one TTL"
+            await asyncio.sleep(0.1)
+        assert time.monotonic() - killed <= ttl + 0.5
+        await anna.send({"type": "ready"})
+        state = await anna.expect("state", you_ready=True)
+        assert state["partner_present"] is False
     finally:
         await anna.close()
         bram.socket.transport.abort()

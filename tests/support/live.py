@@ -13,7 +13,7 @@ from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
 
-from sessions.models import SessionPresence
+from sessions import presence
 
 # How long one expected message may take. A deadline, not a pause: a message that comes
 # sooner ends the wait at once, and one that never comes fails the test.
@@ -129,23 +129,38 @@ class Live:
         await self.communicator.disconnect()
 
 
-@database_sync_to_async
-def _channels_of(user, session_id) -> set[str]:
+def channels_of(user, session_id) -> set[str]:
+    """The channel names of ``user``'s connections that count as present in the session."""
     try:
         session_id = uuid.UUID(str(session_id))
     except ValueError:
         return set()
-    return set(
-        SessionPresence.objects.filter(user=user, session_id=session_id).values_list(
-            "channel_name", flat=True
+    channels = presence.store().channels(session_id=session_id)
+    return {name for name, user_id in channels.items() if user_id == user.pk}
+
+
+def mark_present(session, *users, channel: str = "test!{user}") -> None:
+    """Count ``users`` as connected to the session's live reveal (as a connection would)."""
+    for user in users:
+        presence.store().join(
+            session_id=session.id, user_id=user.pk, channel_name=channel.format(user=user.pk)
         )
-    )
+
+
+async def _channels_of(user, session_id) -> set[str]:
+    return channels_of(user, session_id)
 
 
 async def connect(
-    user, session_id, *, origin: str = "http://testserver", cookie: bool = False
+    user,
+    session_id,
+    *,
+    origin: str = "http://testserver",
+    cookie: bool = False,
+    key: str | None = None,
 ) -> tuple[Live, bool, int | str | None]:
-    """Open ``/ws/sessions/<id>/`` through the project's real ASGI stack as ``user``."""
+    """Open ``/ws/sessions/<id>/`` through the project's real ASGI stack as ``user``, signed in
+    with ``key`` (a Django session key) or a fresh session."""
     from project.asgi import application
 
     # Every client names the host it connects to; a browser adds its page's origin.
@@ -154,7 +169,7 @@ async def connect(
         headers.append((b"origin", origin.encode()))
     before: set[str] = set()
     if user is not None:
-        key = await database_sync_to_async(session_key_for)(user)
+        key = key or await database_sync_to_async(session_key_for)(user)
         if cookie:
             headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={key}".encode()))
         else:
@@ -164,7 +179,7 @@ async def connect(
         application, f"/ws/sessions/{session_id}/", headers=headers
     )
     connected, detail = await communicator.connect(timeout=5)
-    # The consumer accepts only after recording its presence: the new row is this connection.
+    # The consumer accepts only after recording its presence: the new entry is this connection.
     new = await _channels_of(user, session_id) - before if connected and user else set()
     channel_name = new.pop() if len(new) == 1 else None
     return Live(communicator, channel_name), connected, detail

@@ -137,7 +137,7 @@ def test_the_measures_take_the_same_queries_however_many_entries(
     client.get(measures(anna_and_bram))
 
     # Sign-in and the MFA gate, then the link, the members, the consents, two trends.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(8):
         response = client.get(measures(anna_and_bram))
 
     assert response.status_code == 200
