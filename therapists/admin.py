@@ -2,8 +2,12 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from project.admin import ReadOnlyAdmin
+from project.errors import DomainError
 
-from .application_services import therapist_application_verify
+from .application_services import (
+    therapist_application_review_start,
+    therapist_application_verify,
+)
 from .models import TherapistApplication, TherapistLink
 
 
@@ -28,11 +32,12 @@ class TherapistApplicationAdmin(admin.ModelAdmin):
         "registration_number",
         "country",
         "created_at",
+        "review_started_at",
         "verified_at",
         "verified_by",
     ]
     readonly_fields = fields
-    actions = ["verify"]
+    actions = ["start_review", "verify"]
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -41,13 +46,31 @@ class TherapistApplicationAdmin(admin.ModelAdmin):
         # Only superusers: verifying decides who may follow couples' progress.
         return request.user.is_superuser
 
-    @admin.action(permissions=["verify"], description=_("Verify and make therapist"))
-    def verify(self, request, queryset) -> None:
+    @admin.action(
+        permissions=["verify"], description=_("Start the review (the applicant can no longer edit)")
+    )
+    def start_review(self, request, queryset) -> None:
         for application in queryset:
-            therapist_application_verify(application=application, by=request.user)
+            therapist_application_review_start(application=application, by=request.user)
         self.message_user(
             request,
-            _("%(count)d application(s) verified.") % {"count": queryset.count()},
+            _("%(count)d application(s) frozen for review.") % {"count": queryset.count()},
+            messages.SUCCESS,
+        )
+
+    @admin.action(permissions=["verify"], description=_("Verify and make therapist"))
+    def verify(self, request, queryset) -> None:
+        verified = 0
+        for application in queryset:
+            try:
+                therapist_application_verify(application=application, by=request.user)
+            except DomainError as error:
+                self.message_user(request, f"{application}: {error.message}", messages.ERROR)
+            else:
+                verified += 1
+        self.message_user(
+            request,
+            _("%(count)d application(s) verified.") % {"count": verified},
             messages.SUCCESS,
         )
 

@@ -15,6 +15,7 @@ class TherapistApplicationInputSerializer(serializers.Serializer):
 
 class TherapistApplicationOutputSerializer(serializers.ModelSerializer):
     verified = serializers.BooleanField(source="is_verified")
+    under_review = serializers.SerializerMethodField()
 
     class Meta:
         model = TherapistApplication
@@ -27,5 +28,9 @@ class TherapistApplicationOutputSerializer(serializers.ModelSerializer):
             "created_at",
             "verified",
             "verified_at",
+            "under_review",
         ]
         read_only_fields = fields
+
+    def get_under_review(self, application: TherapistApplication) -> bool:
+        return application.review_started_at is not None and not application.is_verified

@@ -46,6 +46,14 @@ def therapist_application_submit(
     application = TherapistApplication.objects.select_for_update().filter(user=user).first()
     if user.is_therapist or (application is not None and application.is_verified):
         raise Conflict("already_verified", _("You are already a verified therapist."))
+    if application is not None and application.review_started_at is not None:
+        raise Conflict(
+            "under_review",
+            _(
+                "Your application is being checked now, so it cannot be changed. We will let you "
+                "know the outcome."
+            ),
+        )
     number = registration_number_clean(number=registration_number, country=user.country)
     if application is None:
         application = TherapistApplication(user=user)
@@ -64,17 +72,40 @@ def therapist_application_for(*, user: User) -> TherapistApplication:
     return application
 
 
+def _require_superuser(by: User) -> None:
+    if not by.is_superuser:
+        raise Forbidden("not_allowed", _("Only an administrator can verify therapists."))
+
+
+@transaction.atomic
+def therapist_application_review_start(
+    *, application: TherapistApplication, by: User
+) -> TherapistApplication:
+    """An administrator starts checking the registration: from now on the applicant cannot
+    change the application, so the verification is of exactly what was checked."""
+    _require_superuser(by)
+    application = TherapistApplication.objects.select_for_update().get(pk=application.pk)
+    if application.review_started_at is None:
+        application.review_started_at = timezone.now()
+        application.save(update_fields=["review_started_at", "updated_at"])
+    return application
+
+
 @transaction.atomic
 def therapist_application_verify(
     *, application: TherapistApplication, by: User
 ) -> TherapistApplication:
     """Verify the registration and make the person a therapist. Superusers only: checking a
     registration is a decision about who may read couples' progress."""
-    if not by.is_superuser:
-        raise Forbidden("not_allowed", _("Only an administrator can verify therapists."))
+    _require_superuser(by)
     application = TherapistApplication.objects.select_for_update().get(pk=application.pk)
     if application.is_verified:
         return application
+    if application.review_started_at is None:
+        raise Conflict(
+            "review_not_started",
+            _("Start the review first: the application is frozen while you check it."),
+        )
     application.verified_at = timezone.now()
     application.verified_by = by
     application.save(update_fields=["verified_at", "verified_by", "updated_at"])

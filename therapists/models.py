@@ -38,6 +38,9 @@ class TherapistApplication(models.Model):
     country = models.CharField(_("country"), max_length=2)
     created_at = models.DateTimeField(_("submitted"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Once an administrator starts checking it, the application is frozen: what is verified is
+    # exactly what was checked (the applicant cannot change the number half-way).
+    review_started_at = models.DateTimeField(_("review started"), null=True, blank=True)
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

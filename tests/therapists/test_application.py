@@ -5,7 +5,10 @@ from django.test import Client, RequestFactory
 from project.errors import DomainError
 from tests.factories import make_user
 from tests.mfa import sign_in_with_two_step
-from therapists.application_services import therapist_application_verify
+from therapists.application_services import (
+    therapist_application_review_start,
+    therapist_application_verify,
+)
 from therapists.models import TherapistApplication
 
 URL = "/api/therapist/application/"
@@ -77,12 +80,44 @@ def application(client_for, cas):
 
 def test_a_superuser_verifies_and_the_person_becomes_a_therapist(application, db):
     root = make_user("root", is_staff=True, is_superuser=True)
+    therapist_application_review_start(application=application, by=root)
     therapist_application_verify(application=application, by=root)
     application.refresh_from_db()
     assert application.verified_by == root
     assert application.verified_at is not None
     application.user.refresh_from_db()
     assert application.user.is_therapist is True
+
+
+def test_once_under_review_the_applicant_cannot_change_it(application, client_for, cas):
+    """Issue 23: what is verified is exactly what the administrator checked."""
+    root = make_user("root", is_staff=True, is_superuser=True)
+    therapist_application_review_start(application=application, by=root)
+    assert client_for(cas).get(URL).json()["under_review"] is True
+
+    response = client_for(cas).post(URL, {**FORM, "registration_number": "98765432"}, format="json")
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "under_review"
+    application.refresh_from_db()
+    assert application.registration_number == "12345678901"
+
+
+def test_verifying_needs_the_review_started_first(application):
+    root = make_user("root", is_staff=True, is_superuser=True)
+    with pytest.raises(DomainError) as error:
+        therapist_application_verify(application=application, by=root)
+    assert error.value.code == "review_not_started"
+    application.user.refresh_from_db()
+    assert application.user.is_therapist is False
+
+
+def test_staff_who_are_not_superusers_cannot_start_a_review(application, eva):
+    with pytest.raises(DomainError) as error:
+        therapist_application_review_start(application=application, by=eva)
+    assert error.value.code == "not_allowed"
+    application.refresh_from_db()
+    assert application.review_started_at is None
 
 
 def test_staff_who_are_not_superusers_cannot_verify(application, eva):
@@ -108,11 +143,12 @@ def test_the_admin_verify_action_is_for_superusers_only(application, eva):
 def test_the_admin_action_verifies(application):
     root = make_user("root", is_staff=True, is_superuser=True)
     client = sign_in_with_two_step(Client(), root)
-    response = client.post(
-        "/admin/therapists/therapistapplication/",
-        {"action": "verify", "_selected_action": [str(application.pk)]},
-    )
-    assert response.status_code == 302
+    for action in ("start_review", "verify"):
+        response = client.post(
+            "/admin/therapists/therapistapplication/",
+            {"action": action, "_selected_action": [str(application.pk)]},
+        )
+        assert response.status_code == 302
     application.user.refresh_from_db()
     assert application.user.is_therapist is True
 
