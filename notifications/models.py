@@ -81,6 +81,10 @@ class NotificationPreference(models.Model):
     quiet_hours_start = models.TimeField(null=True, blank=True, default=time(22, 0))
     quiet_hours_end = models.TimeField(null=True, blank=True, default=time(8, 0))
     timezone = models.CharField(max_length=64, default="Europe/Amsterdam")
+    # When another account turned on notifications in a browser that had them for this person:
+    # the device moved to the account signed in there last, and this person is told so in
+    # their settings (never by push or email) until they dismiss it.
+    device_moved_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -85,6 +85,7 @@ class PreferenceOutputSerializer(serializers.ModelSerializer):
             "quiet_hours_start",
             "quiet_hours_end",
             "timezone",
+            "device_moved_at",
         ]
         read_only_fields = fields
 
@@ -109,6 +110,8 @@ class PreferenceUpdateInputSerializer(serializers.Serializer):
     quiet_hours_start = ClockTimeField(required=False, allow_null=True)
     quiet_hours_end = ClockTimeField(required=False, allow_null=True)
     timezone = serializers.CharField(required=False, max_length=64)
+    # The person read the notice that a browser now notifies another account.
+    device_moved_seen = serializers.BooleanField(required=False)
 
     def validate_timezone(self, value: str) -> str:
         if value not in available_timezones():
@@ -118,4 +121,6 @@ class PreferenceUpdateInputSerializer(serializers.Serializer):
     def validate(self, attrs: dict) -> dict:
         if "events" in attrs:
             attrs["event_channels"] = attrs.pop("events")
+        if attrs.pop("device_moved_seen", False):
+            attrs["device_moved_at"] = None
         return attrs

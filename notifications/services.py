@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from pywebpush import WebPushException, webpush
 
 from accounts.models import User
-from project.errors import Invalid, NotFound
+from project.errors import Conflict, Invalid, NotFound
 
 from . import selectors
 from .content import SENDER_NAME, TITLE, notification_text
@@ -236,14 +236,41 @@ def _check_push_endpoint(endpoint: str) -> None:
         )
 
 
+# Devices one person receives push notifications on (a phone, a tablet, a few browsers).
+MAX_PUSH_SUBSCRIPTIONS = 10
+
+
 @transaction.atomic
 def subscription_register(
     *, user: User, endpoint: str, p256dh: str, auth: str, user_agent: str = ""
 ) -> tuple[PushSubscription, bool]:
     """Register this device for ``user``. A device belongs to whoever signed in on it last:
     registering an endpoint another account had moves it, so nobody gets someone else's
-    notifications on a shared phone."""
+    notifications on a shared phone, and the former owner is told in their own settings. At most
+    ``MAX_PUSH_SUBSCRIPTIONS`` devices per person."""
     _check_push_endpoint(endpoint)
+    existing = PushSubscription.objects.select_for_update().filter(endpoint=endpoint).first()
+    adds_a_device = existing is None or existing.user_id != user.pk
+    if (
+        adds_a_device
+        and PushSubscription.objects.filter(user=user).count() >= MAX_PUSH_SUBSCRIPTIONS
+    ):
+        raise Conflict(
+            "too_many_devices",
+            _(
+                "Notifications are on for %(count)d devices already. Switch them off on one "
+                "of them first."
+            )
+            % {"count": MAX_PUSH_SUBSCRIPTIONS},
+        )
+    if existing is not None and existing.user_id != user.pk:
+        # Not silently: the person who had this browser sees it in their own settings (the
+        # partner or anyone else learns nothing; no push or email says it).
+        preference, _created = NotificationPreference.objects.get_or_create(
+            user_id=existing.user_id
+        )
+        preference.device_moved_at = timezone.now()
+        preference.save(update_fields=["device_moved_at", "updated_at"])
     return PushSubscription.objects.update_or_create(
         endpoint=endpoint,
         defaults={"user": user, "p256dh": p256dh, "auth": auth, "user_agent": user_agent[:120]},

@@ -23,8 +23,8 @@ def test_an_editor_gets_the_draft_with_made_up_answers_for_the_reveal(
     client = client_for(editor)
     client.get("/api/me/")
 
-    # Session, user, device session, permissions (9), then the exercise and its prompts (2).
-    with django_assert_num_queries(11):
+    # Session, user, permissions (4), then the exercise and its prompts (2).
+    with django_assert_num_queries(6):
         response = client.get(_url(exercise, "nl"))
 
     assert response.status_code == 200
@@ -50,7 +50,7 @@ def test_the_query_count_stays_flat_with_more_prompts(
         )
     client = client_for(editor)
     client.get("/api/me/")
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(6):
         assert client.get(_url(exercise)).status_code == 200
 
 

@@ -66,6 +66,19 @@ function clock(value) {
   return value ? String(value).slice(0, 5) : "";
 }
 
+// Another account turned notifications on in a browser that had them for me: said here only.
+function deviceMovedNotice(prefs) {
+  if (!prefs.device_moved_at) return null;
+  const notice = h("div", { class: "notice", role: "status", "data-testid": "device-moved" },
+    h("p", {}, t("notify.device_moved")),
+    h("button", { type: "button", class: "button secondary" }, t("notify.device_moved_ok")));
+  notice.querySelector("button").addEventListener("click", async () => {
+    await api.patch("notifications/preferences/", { device_moved_seen: true });
+    notice.remove();
+  });
+  return notice;
+}
+
 function preferencesForm(prefs) {
   const form = h(
     "form",
@@ -108,7 +121,7 @@ function preferencesForm(prefs) {
     });
     form.querySelector("[data-saved]").hidden = false;
   });
-  return form;
+  return h("div", {}, deviceMovedNotice(prefs), form);
 }
 
 export function notificationsCard() {
