@@ -49,7 +49,7 @@ export function answerStepper(items, { review, summary }) {
     note.replaceChildren();
     review.hidden = true;
     summary.hidden = false;
-    summary.prepend(backToAnswers);
+    summary.append(backToAnswers);
   };
   const goTo = (promptId, why = null) => {
     note.replaceChildren(...(why ? [why] : []));
