@@ -199,6 +199,7 @@ def test_a_scale_starts_unset_and_the_lock_names_the_missing_prompt_and_goes_the
                 return False
             else:
                 item.locator("input[type=radio], input[type=checkbox]").first.check()
+                shoot(page, f"answering-options-{language}")
             return True
 
         step_through_prompts(page, answer, saved=words["state.saved"])

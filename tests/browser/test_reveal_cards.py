@@ -140,6 +140,8 @@ def test_the_reveal_shows_one_card_per_prompt_on_both_phones_and_look_back_the_s
         page_b.locator("li.revealed").nth(PROMPTS - 1).wait_for()
         settled(page_b)
         assert shown_cards(page_b).count() == PROMPTS
+        on = words["history.revealed_on"].split("{date}")[0]
+        assert page_b.get_by_test_id("revealed-on").inner_text().startswith(on)
         assert [card.get_attribute("data-prompt") for card in shown_cards(page_b).all()] == seen
         assert shown_cards(page_b).first.locator(".mine").inner_text().endswith(MARKER)
         still(page_b)

@@ -4,7 +4,7 @@ import { api } from "../api.js";
 import { follow } from "../live.js";
 import { draftsFor, forgetSession, keepSession, putDraft, savedSession } from "../drafts.js";
 import { empty, formError, h, onSubmit, screen } from "../dom.js";
-import { t } from "../i18n.js";
+import { language, t } from "../i18n.js";
 import { navigate, onLeave, rerender } from "../router.js";
 import { valueText } from "../parts/answers.js";
 import { answerStepper } from "../parts/answer_stepper.js";
@@ -368,9 +368,16 @@ function completed(session) {
   const coupleEnded = !session.partner;
   const name = coupleEnded ? t("session.former_partner") : session.partner.display_name || t("session.partner");
   const items = (session.revealed || []).filter((item) => byId.has(item.prompt));
+  // When it was: the day both looked together, in the person's language.
+  const when = session.completed_at
+    ? h("p", { class: "hint", "data-testid": "revealed-on" }, t("history.revealed_on", {
+        date: new Intl.DateTimeFormat(language(), { dateStyle: "long" }).format(new Date(session.completed_at)),
+      }))
+    : null;
   return screen(
     session.exercise?.title || t("session.untitled"),
     h("p", { class: "notice" }, t(`status.${session.status}`)),
+    when,
     coupleEnded && items.length
       ? h("p", { class: "notice", "data-testid": "partner-gone" }, t("session.partner_gone"), " ",
           h("a", { href: "/help" }, t("couple.ended_support_link")))
