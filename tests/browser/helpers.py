@@ -81,3 +81,21 @@ def answer_check_in(page, answers) -> None:
     for question_id, label in zip(QUESTION_IDS, labels, strict=True):
         question = page.locator(f'[data-question="{question_id}"]')
         question.get_by_role("button", name=label, exact=True).click()
+
+
+def step_through_prompts(page, answer, saved: str = "Saved") -> int:
+    """Answer a session one prompt per screen: ``answer(item, index)`` fills the prompt on
+    screen (and returns False to leave it open), its autosave is awaited, then Next. Ends on
+    the last prompt, where the review is the step forward. Returns how many prompts there are."""
+    page.locator("ol.prompts").wait_for()
+    count = page.locator("li.prompt").count()
+    assert count > 0
+    for index in range(count):
+        item = page.locator("li.prompt").nth(index)
+        item.wait_for()
+        assert page.get_by_test_id("step-progress").inner_text().split()[-3] == str(index + 1)
+        if answer(item, index) is not False:
+            item.get_by_text(saved).wait_for()
+        if index < count - 1:
+            page.get_by_test_id("step-next").click()
+    return count

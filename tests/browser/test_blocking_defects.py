@@ -27,7 +27,7 @@ from tests.factories import (
 )
 from tests.mfa import give_recovery_codes, give_totp, totp_code, unused_recovery_codes
 
-from .helpers import EXIT_SITE, PHONE, axe_violations, open_screen, settled
+from .helpers import EXIT_SITE, PHONE, axe_violations, open_screen, settled, step_through_prompts
 
 pytestmark = [
     pytest.mark.browser,
@@ -184,32 +184,46 @@ def test_a_scale_starts_unset_and_the_lock_names_the_missing_prompt_and_goes_the
         page = open_screen(watched, live_server.url + f"/s/{session.id}")
         page.locator("ol.prompts").wait_for()
         scale_item = page.locator("li.prompt", has=page.locator("input[type=range]"))
-        assert scale_item.get_by_test_id("scale-value").inner_text() == words["session.scale_unset"]
+        assert (
+            scale_item.get_by_test_id("scale-value").text_content() == words["session.scale_unset"]
+        )
         assert scale_item.locator("input[type=range]").get_attribute("data-unset") == "true"
-        shoot(page, f"answering-scale-unset-{language}")
         findings = axe_violations(page)
 
-        for index in range(page.locator("li.prompt").count()):
-            item = page.locator("li.prompt").nth(index)
+        # One prompt per screen: the scale is left untouched on its way to the review.
+        def answer(item, index):
             if item.locator("textarea").count():
                 item.locator("textarea").fill("Anna schrijft")
             elif item.locator("input[type=range]").count():
-                continue
+                shoot(page, f"answering-scale-unset-{language}")
+                return False
             else:
                 item.locator("input[type=radio], input[type=checkbox]").first.check()
-            item.get_by_text(words["state.saved"]).wait_for()
+                shoot(page, f"answering-options-{language}")
+            return True
+
+        step_through_prompts(page, answer, saved=words["state.saved"])
         page.get_by_role("button", name=words["session.review"]).click()
         missing = page.get_by_test_id("missing")
         missing.wait_for()
-        scale_text = scale_item.locator("label.prompt-text").inner_text()
+        scale_text = scale_item.locator("label.prompt-text").text_content()
         assert missing.get_by_role("link").all_inner_texts() == [scale_text]
         shoot(page, f"review-missing-{language}")
         findings += axe_violations(page)
 
-        page.get_by_role("button", name=words["session.submit"]).click()
-        page.locator(".summary .form-error:not([hidden])").wait_for()
-        # The lock names the missing prompt and takes the person there.
+        # The review's link takes the person to the missing prompt's own screen.
+        missing.get_by_role("link").click()
+        scale_item.wait_for()
         page.wait_for_function("() => document.activeElement?.type === 'range'")
+        assert page.locator("li.prompt:visible").count() == 1
+        page.get_by_role("button", name=words["session.review"]).click()
+        page.get_by_test_id("missing").wait_for()
+
+        # Locking anyway: the lock names the missing prompt and takes the person there.
+        page.get_by_role("button", name=words["session.submit"]).click()
+        scale_item.wait_for()
+        page.wait_for_function("() => document.activeElement?.type === 'range'")
+        assert page.get_by_test_id("missing").get_by_role("link").all_inner_texts() == [scale_text]
         assert session.participants.get(user=anna).state != ParticipantState.SUBMITTED
 
         scale_item.locator("input[type=range]").fill("4")

@@ -7,7 +7,15 @@ phone follows the other over /ws/me/ (the invite accepted, the session started, 
 
 import pytest
 
-from .helpers import PHONE, Watched, answer_check_in, axe_violations, open_screen, settled
+from .helpers import (
+    PHONE,
+    Watched,
+    answer_check_in,
+    axe_violations,
+    open_screen,
+    settled,
+    step_through_prompts,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
@@ -64,17 +72,15 @@ def check_in(page, server) -> None:
 
 
 def answer_and_submit(page, who: str, *, second: bool = False) -> None:
-    page.locator("ol.prompts").wait_for()
-    prompts = page.locator("li.prompt")
-    for index in range(prompts.count()):
-        item = prompts.nth(index)
+    def answer(item, index):
         if item.locator("textarea").count():
             item.locator("textarea").fill(f"{who} writes answer {index + 1}")
         elif item.locator("input[type=range]").count():
             item.locator("input[type=range]").fill("4")
         else:
             item.locator("input[type=radio], input[type=checkbox]").first.check()
-        item.get_by_text("Saved").wait_for()
+
+    step_through_prompts(page, answer)
     page.get_by_role("button", name="Review my answers").click()
     page.get_by_role("button", name="Lock my answers").click()
     # The second to submit goes straight on to the live reveal.

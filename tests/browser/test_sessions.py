@@ -13,7 +13,7 @@ from safety.services import check_in_submit
 from sessions.models import Answer
 from tests.factories import make_user
 
-from .helpers import open_screen, settled
+from .helpers import open_screen, settled, step_through_prompts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -102,14 +102,14 @@ def test_keep_private_per_prompt_then_submit_with_a_summary(
     watched = watch(phone)
     page = open_screen(watched, live_server.url + "/library/waardering")
     start_session(page)
-    prompts = page.locator("li.prompt")
-    for index in range(prompts.count()):
-        item = prompts.nth(index)
+
+    def answer(item, index):
         if item.locator("textarea").count():
             item.locator("textarea").fill(f"Answer {index + 1}")
         else:
             item.get_by_label("Keep this one for myself").check()
-        item.get_by_text("Saved").wait_for()
+
+    step_through_prompts(page, answer)
     page.get_by_role("button", name="Review my answers").click()
     summary = page.locator(".summary")
     summary.wait_for()

@@ -2,7 +2,7 @@
 // It keeps only the app shell (HTML, scripts, styles, strings, icons) for offline use.
 // It never caches API or account responses, WebSocket traffic, safety screens' data or answers:
 // those always go to the network and are never stored here.
-const SHELL_CACHE = "tweespraak-shell-v10";
+const SHELL_CACHE = "tweespraak-shell-v11";
 const SHELL = [
   "/",
   "/manifest.webmanifest",
@@ -25,6 +25,7 @@ const SHELL = [
   "/static/frontend/js/reauth.js",
   "/static/frontend/js/router.js",
   "/static/frontend/js/session.js",
+  "/static/frontend/js/parts/answer_stepper.js",
   "/static/frontend/js/parts/answers.js",
   "/static/frontend/js/parts/code_form.js",
   "/static/frontend/js/parts/couple_ended.js",

@@ -7,6 +7,7 @@ import { empty, formError, h, onSubmit, screen } from "../dom.js";
 import { language, setLanguage, t } from "../i18n.js";
 import { navigate, onLeave, rerender } from "../router.js";
 import { valueText } from "../parts/answers.js";
+import { answerStepper } from "../parts/answer_stepper.js";
 import { notNowCard, partnerNotNow } from "../parts/not_now.js";
 import { progressDots, repairLink, scaleEnds, scalePicture, talkAboutCue } from "../parts/reveal_extras.js";
 import { sessionList } from "../parts/session_list.js";
@@ -135,15 +136,8 @@ function isAnswered(reader) {
   return true;
 }
 
-function goToPrompt(promptId) {
-  const item = document.querySelector(`li.prompt[data-prompt="${CSS.escape(String(promptId))}"]`);
-  if (!item) return;
-  item.scrollIntoView({ block: "start" });
-  item.querySelector("input, textarea")?.focus({ preventScroll: true });
-}
-
-// "Still to answer": each missing prompt by name, a link that takes you there.
-function missingList(missing) {
+// "Still to answer": each missing prompt by name, a link that takes you to its screen.
+function missingList(missing, goToPrompt) {
   if (!missing.length) return h("div", { "data-testid": "missing", hidden: true });
   return h(
     "div",
@@ -230,8 +224,9 @@ function answering(session, local, { offline = false } = {}) {
     const draft = drafts.get(prompt.id);
     const control = promptControl(prompt, draft, () => schedule(prompt));
     const keepId = `keep-${prompt.id}`;
+    const keepHintId = `${keepId}-hint`;
     // A solo answer is only ever mine: there is nobody to keep it from.
-    const keep = session.solo ? { checked: false } : h("input", { type: "checkbox", id: keepId, checked: Boolean(draft?.keep_private), onchange: () => schedule(prompt) });
+    const keep = session.solo ? { checked: false } : h("input", { type: "checkbox", id: keepId, checked: Boolean(draft?.keep_private), "aria-describedby": keepHintId, onchange: () => schedule(prompt) });
     const status = h("p", { class: "save-status", "aria-live": "polite" });
     statusEls.set(prompt.id, status);
     readers.set(prompt.id, { value: control.read, keep: () => keep.checked });
@@ -239,12 +234,17 @@ function answering(session, local, { offline = false } = {}) {
       "li",
       { class: "card prompt", "data-prompt": prompt.id },
       control.node,
-      session.solo ? null : h("div", { class: "check keep" }, keep, h("label", { for: keepId }, t("session.keep_private"))),
+      session.solo ? null : h("div", { class: "keep-box" },
+        h("div", { class: "check keep" }, keep, h("label", { for: keepId }, t("session.keep_private"))),
+        // Where it is offered, what it means: plain text, no tiny link to tap.
+        h("p", { class: "hint keep-hint", id: keepHintId }, t("session.keep_private_hint"))),
       status,
     );
   });
 
-  const summary = h("section", { class: "card summary", hidden: true, tabindex: "-1" });
+  const summary = h("section", { class: "card summary", hidden: true, tabindex: "-1", "data-testid": "review" });
+  let stepper = null;
+  const goToPrompt = (promptId) => stepper.goTo(promptId);
   const review = h("button", {
     type: "button",
     class: "button",
@@ -252,7 +252,7 @@ function answering(session, local, { offline = false } = {}) {
       await flush();
       summary.replaceChildren(
         h("h2", {}, t("session.summary_title")),
-        missingList(prompts.filter((prompt) => !isAnswered(readers.get(prompt.id)))),
+        missingList(prompts.filter((prompt) => !isAnswered(readers.get(prompt.id))), goToPrompt),
         h("dl", {}, prompts.map((prompt) => {
           const reader = readers.get(prompt.id);
           return [
@@ -263,10 +263,11 @@ function answering(session, local, { offline = false } = {}) {
         h("p", {}, t("session.submit_warning")),
         submitForm,
       );
-      summary.hidden = false;
+      stepper.openReview();
       summary.focus();
     },
   }, t("session.review"));
+  stepper = answerStepper(items, { review, summary });
   const submitForm = h("form", { class: "form" }, formError(), h("button", { type: "submit", class: "button" }, t("session.submit")));
   onSubmit(submitForm, async () => {
     await flush();
@@ -277,11 +278,10 @@ function answering(session, local, { offline = false } = {}) {
       // The server names the missing ones: say which, and take the person to the first.
       const byId = new Map(prompts.map((prompt) => [String(prompt.id), prompt]));
       const missing = (error.body?.missing || []).map((id) => byId.get(String(id))).filter(Boolean);
-      const note = missingList(missing);
-      summary.querySelector("[data-testid=missing]")?.replaceWith(note);
-      if (!summary.contains(note)) summary.prepend(note);
-      if (missing.length) goToPrompt(missing[0].id);
-      throw error;
+      if (!missing.length) throw error;
+      // Named above the first missing prompt's screen, which is where the person lands.
+      stepper.goTo(missing[0].id, missingList(missing, goToPrompt));
+      return;
     }
     await forgetSession(session.id);
     rerender();
@@ -301,7 +301,7 @@ function answering(session, local, { offline = false } = {}) {
     session.solo
       ? h("p", { class: "notice", "data-testid": "solo-notice" }, t("session.solo_intro"))
       : [h("p", {}, t("session.answer_intro")), line, partnerNotNow(session), notNowCard(session, rerender)],
-    h("ol", { class: "prompts" }, items),
+    stepper.node,
     review,
     summary,
   );
@@ -325,6 +325,7 @@ function waiting(session) {
 
 function revealCard(prompt, item, partnerName, react, coupleEnded = false) {
   const reactions = h("ul", { class: "reactions-received", "aria-live": "polite" });
+  const bubble = (text, whose) => reactions.append(h("li", { class: `bubble ${whose}` }, text));
   const buttons = react
     ? h("div", { class: "reactions", role: "group", "aria-label": t("reveal.react_label") },
         REACTIONS.map((reaction) =>
@@ -336,6 +337,8 @@ function revealCard(prompt, item, partnerName, react, coupleEnded = false) {
             onclick: (event) => {
               event.currentTarget.setAttribute("aria-pressed", "true");
               react(prompt.id, reaction);
+              // One's own bubble arrives too, so both phones show the same conversation.
+              bubble(t("reveal.you_reacted", { reaction: t(`reaction.${reaction}`) }), "mine");
             },
           }, t(`reaction.${reaction}`)),
         ),
@@ -355,7 +358,7 @@ function revealCard(prompt, item, partnerName, react, coupleEnded = false) {
     buttons,
     reactions,
   );
-  card.addReaction = (reaction) => reactions.append(h("li", {}, t("reveal.reacted", { name: partnerName, reaction: t(`reaction.${reaction}`) })));
+  card.addReaction = (reaction) => bubble(t("reveal.reacted", { name: partnerName, reaction: t(`reaction.${reaction}`) }), "partner");
   return card;
 }
 
@@ -382,9 +385,16 @@ function completed(session) {
   const coupleEnded = !session.partner;
   const name = coupleEnded ? t("session.former_partner") : session.partner.display_name || t("session.partner");
   const items = (session.revealed || []).filter((item) => byId.has(item.prompt));
+  // When it was: the day both looked together, in the person's language.
+  const when = session.completed_at
+    ? h("p", { class: "hint", "data-testid": "revealed-on" }, t("history.revealed_on", {
+        date: new Intl.DateTimeFormat(language(), { dateStyle: "long" }).format(new Date(session.completed_at)),
+      }))
+    : null;
   return screen(
     session.exercise?.title || t("session.untitled"),
     h("p", { class: "notice" }, t(`status.${session.status}`)),
+    when,
     coupleEnded && items.length
       ? h("p", { class: "notice", "data-testid": "partner-gone" }, t("session.partner_gone"), " ",
           h("a", { href: "/help" }, t("couple.ended_support_link")))
@@ -441,7 +451,7 @@ function liveReveal(session) {
   };
   const presence = h("p", { class: "presence", role: "status", "data-testid": "presence" }, t("reveal.connecting"));
   const problem = h("p", { class: "form-error", role: "alert", hidden: true });
-  const list = h("ol", { class: "revealed-list" });
+  const list = h("ol", { class: "revealed-list reveal-stage" });
   // `ready` names the question it is for, so a double tap cannot skip one.
   let currentIndex = null;
   const ready = h("button", { type: "button", class: "button", "data-testid": "ready", onclick: () => send("ready", currentIndex === null ? {} : { index: currentIndex }) }, t("reveal.ready"));
@@ -460,13 +470,19 @@ function liveReveal(session) {
   );
 
   const progress = progressDots(session.prompts.length);
+  let initial = true;
   const showReveal = (item) => {
     if (cards.has(item.prompt) || !byId.has(item.prompt)) return;
     const card = revealCard(byId.get(item.prompt), item, name, (prompt, reaction) => send("react", { prompt, reaction }));
     card.classList.add("arriving");
+    // One card per prompt fills the screen: the one before steps aside, the new one takes focus
+    // (both answers arrive together in it).
+    for (const earlier of cards.values()) earlier.hidden = true;
+    card.setAttribute("tabindex", "-1");
     cards.set(item.prompt, card);
     list.append(card);
     progress.update(cards.size);
+    if (!initial) card.focus({ preventScroll: true });
   };
   const setPaused = (paused) => {
     if (calm.hidden === paused) calm.run(paused);
@@ -530,6 +546,7 @@ function liveReveal(session) {
     socket?.close();
   });
   (session.revealed || []).forEach(showReveal);
+  initial = false;
   connect();
   return screen(
     session.exercise?.title || t("session.untitled"),
