@@ -71,7 +71,7 @@ class HelpResourceAdmin(admin.ModelAdmin):
                     "url",
                     "hours",
                     "open_24_7",
-                    "cost",
+                    ("free", "cost"),
                 ]
             },
         ),
@@ -86,7 +86,7 @@ class HelpResourceAdmin(admin.ModelAdmin):
                 ),
             },
         ),
-        (None, {"fields": ["free", "order", "active"]}),
+        (None, {"fields": ["order", "active"]}),
     ]
     readonly_fields = ["call_link", "verification"]
     actions = ["mark_verified"]
