@@ -28,7 +28,6 @@ from .models import (
     ReviewDecision,
     Status,
     library_language,
-    localized,
 )
 from .selectors import (
     WORKFLOW_LABELS,
@@ -36,7 +35,6 @@ from .selectors import (
     exercise_diff,
     exercise_workflow,
     exercises_missing_translation,
-    prompt_data,
 )
 from .services import (
     SAFETY_CHECKLIST,
@@ -510,29 +508,13 @@ class ExerciseAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/exercises/exercise/compare.html", context)
 
     def preview_view(self, request: HttpRequest, exercise_id) -> HttpResponse:
-        """The draft as a partner will see it once published, in either language."""
+        """The old admin-page preview: editors have one preview now, the PWA's at phone size
+        (``/preview/<id>/<language>``); old links land there."""
         exercise = get_object_or_404(Exercise, pk=exercise_id)
         if not self.has_view_or_change_permission(request, exercise):
             raise PermissionDenied
         language = library_language(request.GET.get("language"))
-        prompts = [
-            prompt_data(prompt=prompt, language=language)
-            for prompt in exercise.draft_prompts.order_by("position", "id")
-        ]
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": exercise,
-            "title": _("Preview"),
-            "language": language,
-            "languages": LANGUAGES,
-            "exercise_title": localized(exercise, "title", language),
-            "summary": localized(exercise, "summary", language),
-            "intro": localized(exercise, "intro", language),
-            "prompts": prompts,
-            "problems": exercise_publish_problems(exercise=exercise),
-        }
-        return TemplateResponse(request, "admin/exercises/exercise/preview.html", context)
+        return HttpResponseRedirect(f"/preview/{exercise.pk}/{language}")
 
 
 class PromptInline(ReadOnlyStackedInline):

@@ -71,6 +71,7 @@ class HelpResourceAdmin(admin.ModelAdmin):
                     "url",
                     "hours",
                     "open_24_7",
+                    ("free", "cost"),
                 ]
             },
         ),
@@ -79,12 +80,13 @@ class HelpResourceAdmin(admin.ModelAdmin):
             {
                 "fields": ["source_url", "verification"],
                 "description": _(
-                    "Changing a number, address or the hours clears the verification. Check the "
-                    "entry against its source, then use the action “Mark as verified today”."
+                    "Changing a number, address, the hours or the cost clears the verification. "
+                    "Check the entry against its source, then use the action “Mark as verified "
+                    "today”."
                 ),
             },
         ),
-        (None, {"fields": ["free", "order", "active"]}),
+        (None, {"fields": ["order", "active"]}),
     ]
     readonly_fields = ["call_link", "verification"]
     actions = ["mark_verified"]

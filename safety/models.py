@@ -193,6 +193,15 @@ class HelpResource(models.Model):
     hours = models.CharField(_("hours"), max_length=120, blank=True)
     open_24_7 = models.BooleanField(_("open 24/7"), default=False)
     free = models.BooleanField(_("free of charge"), default=True)
+    cost = models.CharField(
+        _("cost"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "What a call costs, as people read it, in this entry's language: for example "
+            "“Free” or “Local rate”. Empty: not shown."
+        ),
+    )
     order = models.PositiveSmallIntegerField(
         _("order"), default=100, help_text=_("Lower comes first within the same kind.")
     )

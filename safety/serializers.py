@@ -96,6 +96,7 @@ class HelpResourceSerializer(serializers.ModelSerializer):
             "hours",
             "open_24_7",
             "free",
+            "cost",
             "source_url",
             "last_verified",
             "language",

@@ -209,8 +209,9 @@ def pause_resume(*, user: User) -> PauseState:
 
 # ---- help resources (curated by content editors) -------------------------------------------
 
-# Ways to reach a line: change one and the entry is no longer checked against its source.
-HELP_RESOURCE_CONTACT_FIELDS = ("phone", "phone_display", "sms", "chat_url", "url", "hours")
+# Ways to reach a line, and what a call costs: change one and the entry is no longer checked
+# against its source (a "free" that is no longer true costs a frightened person money).
+HELP_RESOURCE_CONTACT_FIELDS = ("phone", "phone_display", "sms", "chat_url", "url", "hours", "cost")
 
 
 @transaction.atomic

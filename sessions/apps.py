@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SessionsConfig(AppConfig):
@@ -6,7 +7,7 @@ class SessionsConfig(AppConfig):
     name = "sessions"
     # django.contrib.sessions already holds the label "sessions".
     label = "couple_sessions"
-    verbose_name = "Couple sessions"
+    verbose_name = _("Couple sessions")
 
     def ready(self) -> None:
         from allauth.account.signals import password_changed, password_reset, password_set

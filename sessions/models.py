@@ -266,8 +266,8 @@ class DailyQuestion(models.Model):
 
     class Meta:
         ordering = ["position", "key"]
-        verbose_name = _("daily question")
-        verbose_name_plural = _("daily questions")
+        verbose_name = _("question of the day")
+        verbose_name_plural = _("questions of the day")
 
     def __str__(self) -> str:
         return self.key

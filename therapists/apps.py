@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TherapistsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "therapists"
-    verbose_name = "Therapists"
+    verbose_name = _("Therapists")
 
     def ready(self) -> None:
         from exercises.services import register_usage_counter

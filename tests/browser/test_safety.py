@@ -52,6 +52,7 @@ def resources(db):
                 phone="08002000",
                 phone_display="0800-2000",
                 open_24_7=True,
+                cost={"en": "Free", "nl": "Gratis"}[language],
                 source_url="https://example.org/",
                 last_verified=checked,
             )
@@ -101,6 +102,9 @@ def test_the_help_first_screen_lists_the_emergency_number_first(
     assert first.get_by_role("link", name="Call 112").get_attribute("href") == "tel:112"
     line = page.locator("[data-testid=resources] li").nth(1)
     assert line.get_by_role("link", name="Call 0800-2000").get_attribute("href") == "tel:08002000"
+    # The cost text is shown where an editor set it, and nowhere else.
+    assert line.get_by_test_id("cost").inner_text() == "Free"
+    assert first.get_by_test_id("cost").count() == 0
     assert page.title() == "Tweespraak"
     screenshot(page, "help-first")
 

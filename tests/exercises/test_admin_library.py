@@ -1,3 +1,6 @@
+import html
+import re
+
 import pytest
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -168,17 +171,54 @@ def test_unpublish_archive_and_duplicate_actions(library_editor, draft_exercise)
     assert exercise.status == Status.ARCHIVED
 
 
-def test_the_preview_shows_the_draft_in_each_language(library_editor, draft_exercise):
+def test_the_old_admin_preview_leads_to_the_one_preview_in_the_app(library_editor, draft_exercise):
     exercise = draft_exercise()
     url = reverse("admin:exercises_exercise_preview", args=[exercise.pk])
 
-    english = library_editor.get(url, {"language": "en"}).content.decode()
-    dutch = library_editor.get(url, {"language": "nl"}).content.decode()
+    english = library_editor.get(url, {"language": "en"})
+    dutch = library_editor.get(url)
 
-    assert "When did you feel a boundary?" in english
-    assert "In my body" in english
-    assert "Wanneer voelde je een grens?" in dutch
-    assert "In mijn lijf" in dutch
+    assert english.status_code == 302
+    assert english["Location"] == f"/preview/{exercise.pk}/en"
+    assert dutch["Location"] == f"/preview/{exercise.pk}/nl"
+    # What that screen reads: the draft, in the language asked for.
+    api = f"/api/exercises/preview/{exercise.pk}/"
+    english_data = library_editor.get(api, {"language": "en"})
+    dutch_data = library_editor.get(api, {"language": "nl"})
+    assert english_data.status_code == dutch_data.status_code == 200
+    assert "When did you feel a boundary?" in english_data.content.decode()
+    assert "Wanneer voelde je een grens?" in dutch_data.content.decode()
+
+
+def test_the_old_admin_preview_is_refused_to_a_partner_with_staff_rights(anna, draft_exercise):
+    anna.is_staff = True
+    anna.save(update_fields=["is_staff"])
+    client = sign_in_with_two_step(Client(), anna)
+    exercise = draft_exercise()
+
+    response = client.get(reverse("admin:exercises_exercise_preview", args=[exercise.pk]))
+
+    assert response.status_code == 403
+
+
+def test_every_link_on_the_exercise_change_page_answers_an_editor(library_editor, draft_exercise):
+    exercise = draft_exercise()
+    publish_reviewed(exercise)
+    # Live with changes: the page offers compare as well as the preview and the history.
+    Exercise.objects.filter(pk=exercise.pk).update(title_en="A changed title")
+    page = library_editor.get(reverse("admin:exercises_exercise_change", args=[exercise.pk]))
+    assert page.status_code == 200
+
+    links = set(re.findall(r'<a [^>]*href="([^"#][^"]*)"', page.content.decode()))
+    local = sorted(
+        html.unescape(link) for link in links if link.startswith("/") and not link.startswith("//")
+    )
+
+    assert f"/preview/{exercise.pk}/nl" in local
+    assert f"/preview/{exercise.pk}/en" in local
+    assert reverse("admin:exercises_exercise_compare", args=[exercise.pk]) in local
+    answers = {link: library_editor.get(link).status_code for link in local}
+    assert {link: code for link, code in answers.items() if code != 200} == {}
 
 
 def test_version_history_is_read_only(library_editor, draft_exercise):

@@ -54,6 +54,7 @@ def _form(resource: HelpResource, **changes) -> dict:
         "open_24_7": "on" if resource.open_24_7 else "",
         "source_url": resource.source_url,
         "free": "on" if resource.free else "",
+        "cost": resource.cost,
         "order": str(resource.order),
         "active": "on" if resource.active else "",
     }

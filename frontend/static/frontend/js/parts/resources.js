@@ -27,6 +27,7 @@ function resourceItem(resource) {
     resource.description ? h("p", {}, resource.description) : null,
     resource.sms ? h("p", {}, resource.sms) : null,
     resource.hours ? h("p", { class: "hint" }, resource.hours) : null,
+    resource.cost ? h("p", { class: "hint", "data-testid": "cost" }, resource.cost) : null,
     callLink(resource, emergency ? "button call" : "button call secondary"),
     resource.chat_url ? h("a", { href: resource.chat_url, class: "button secondary", rel: "noreferrer noopener", target: "_blank" }, t("help.chat")) : null,
     resource.url && resource.url !== resource.chat_url
