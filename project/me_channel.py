@@ -37,7 +37,10 @@ def device_group(session_key: str) -> str:
     return "me-device." + hashlib.sha256(session_key.encode()).hexdigest()[:40]
 
 
-def _send_now(group: str, event: dict[str, Any]) -> None:
+def send_now(group: str, event: dict[str, Any]) -> None:
+    """``group_send`` from synchronous code: from a plain thread it waits for the send; from a
+    thread that runs an event loop itself (a test driving a browser, say) the send is handed to
+    that loop instead of failing."""
     layer = get_channel_layer()
     if layer is None:
         return
@@ -62,7 +65,7 @@ def announce(group: str, event: dict[str, Any], *, collect: Collector | None = N
     if collect is not None:
         transaction.on_commit(lambda: collect(group, event))
     else:
-        transaction.on_commit(lambda: _send_now(group, event))
+        transaction.on_commit(lambda: send_now(group, event))
 
 
 def send_frame(
@@ -92,4 +95,4 @@ def signed_out(session_key: str) -> None:
     """This browser or app session signed out: its ``/ws/me/`` connections say so and close.
     Django sends ``user_logged_out`` before it flushes the session, so the key is still known.
     """
-    _send_now(device_group(session_key), {"type": SIGNED_OUT_EVENT})
+    send_now(device_group(session_key), {"type": SIGNED_OUT_EVENT})

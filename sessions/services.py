@@ -20,8 +20,6 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import IntegrityError, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
@@ -35,6 +33,7 @@ from notifications.services import notify
 from pairing.models import Couple
 from pairing.selectors import active_couple_for, couple_members
 from project.errors import Conflict, Invalid, NotFound
+from project.me_channel import send_now
 from safety.selectors import require_couple_exercise_allowed, require_solo_exercise_allowed
 
 from . import presence
@@ -162,10 +161,7 @@ def _broadcast(session_id: UUID, event: str, **payload: Any) -> None:
         transaction.on_commit(lambda: collected.append((group, message)))
         return
 
-    def send() -> None:
-        async_to_sync(get_channel_layer().group_send)(group, message)
-
-    transaction.on_commit(send)
+    transaction.on_commit(lambda: send_now(group, message))
 
 
 def _session_path(session: CoupleSession) -> str:
@@ -722,7 +718,7 @@ def _send_after_commit(group: str, event: dict[str, Any]) -> None:
     if collected is not None:
         transaction.on_commit(lambda: collected.append((group, event)))
         return
-    transaction.on_commit(lambda: async_to_sync(get_channel_layer().group_send)(group, event))
+    transaction.on_commit(lambda: send_now(group, event))
 
 
 def live_revoke_user(*, user_id: UUID, reason: str) -> None:
@@ -738,9 +734,7 @@ def live_revoke_user(*, user_id: UUID, reason: str) -> None:
     def revoke() -> None:
         for session_id in presence.store().sessions_of(user_id=user_id):
             _leave_everywhere(session_id=session_id, user_id=user_id)
-        async_to_sync(get_channel_layer().group_send)(
-            user_group(user_id), {"type": "live.revoke", "reason": reason}
-        )
+        send_now(user_group(user_id), {"type": "live.revoke", "reason": reason})
 
     transaction.on_commit(revoke)
 
