@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 
+from project import me_channel
 from sessions import services as session_services
 from tests.factories import MARKER
 from tests.support.live import mark_present
@@ -14,17 +15,21 @@ pytestmark = pytest.mark.django_db
 
 
 class RecordingLayer:
+    """Records what the live services announce to the reveal's sockets (``/ws/me/`` frames,
+    which go through the same sender, are ``tests/sessions/test_me_socket.py``'s)."""
+
     def __init__(self) -> None:
         self.sent: list[tuple[str, dict]] = []
 
     async def group_send(self, group: str, message: dict) -> None:
-        self.sent.append((group, message))
+        if not group.startswith(me_channel.me_group("")):
+            self.sent.append((group, message))
 
 
 @pytest.fixture
 def layer():
     recording = RecordingLayer()
-    with mock.patch.object(session_services, "get_channel_layer", return_value=recording):
+    with mock.patch.object(me_channel, "get_channel_layer", return_value=recording):
         yield recording
 
 
