@@ -133,9 +133,7 @@ def gate_annotations(user: User) -> dict[str, Subquery]:
     return {
         "safety_pause_data": Subquery(SafetyState.objects.filter(user=user).values("data")[:1]),
         "safety_last_check_in_at": Subquery(
-            SafetyCheckIn.objects.filter(user=user)
-            .order_by("-created_at")
-            .values("created_at")[:1]
+            SafetyCheckIn.objects.filter(user=user).order_by("-created_at").values("created_at")[:1]
         ),
     }
 

@@ -373,11 +373,12 @@ def answer_save(
     session_id = session.pk if isinstance(session, CoupleSession) else session
     session = session_for_answer(user=user, session_id=session_id, prompt_id=prompt_id)
     require_session_allowed(user=user, session=session, facts=GateFacts.from_row(session))
-    participant = session.my_participant
+    # A filtered relation that matched no row leaves no attribute at all.
+    participant = getattr(session, "my_participant", None)
     if participant is None:
         raise NotFound()
     _require_answering(session=session, participant=participant)
-    prompt = session.answer_prompt
+    prompt = getattr(session, "answer_prompt", None)
     if prompt is None:
         raise NotFound("prompt_not_in_session", _("This question is not part of this session."))
     if keep_private and _is_empty(value):
