@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import FilteredRelation, OuterRef, Q, QuerySet, Subquery
+from django.db.models import FilteredRelation, OuterRef, Q, QuerySet, Subquery, UUIDField
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -82,7 +82,8 @@ def session_for_answer(*, user: User, session_id: UUID | str, prompt_id: UUID) -
                 "version__prompts", condition=Q(version__prompts__pk=prompt_id)
             ),
             my_participant=FilteredRelation("participants", condition=Q(participants__user=user)),
-            partner_user_id=Subquery(partner.values("user_id")[:1]),
+            # As a UUID on every database (SQLite would give the foreign key's raw hex).
+            partner_user_id=Subquery(partner.values("user_id")[:1], output_field=UUIDField()),
             partner_state=Subquery(partner.values("state")[:1]),
             **gate_annotations(user),
         )
