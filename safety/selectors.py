@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -110,19 +110,52 @@ def last_check_in_at(user: User) -> datetime | None:
     )
 
 
-def check_in_due(user: User, *, state: PauseState | None = None) -> bool:
+@dataclass(frozen=True)
+class GateFacts:
+    """What the guards below need about one person, read by the caller inside its own query
+    (``gate_annotations``) so that guarding an action costs no statement of its own."""
+
+    state: PauseState
+    last_check_in_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: Any) -> GateFacts:
+        """From an object annotated with ``gate_annotations``."""
+        return cls(
+            state=PauseState.from_data(row.safety_pause_data),
+            last_check_in_at=row.safety_last_check_in_at,
+        )
+
+
+def gate_annotations(user: User) -> dict[str, Subquery]:
+    """Subqueries for another app's query: ``safety_pause_data`` and ``safety_last_check_in_at``
+    of ``user`` (the acting person only), to hand to the guards as ``GateFacts.from_row``."""
+    return {
+        "safety_pause_data": Subquery(SafetyState.objects.filter(user=user).values("data")[:1]),
+        "safety_last_check_in_at": Subquery(
+            SafetyCheckIn.objects.filter(user=user).order_by("-created_at").values("created_at")[:1]
+        ),
+    }
+
+
+def check_in_due(
+    user: User, *, state: PauseState | None = None, facts: GateFacts | None = None
+) -> bool:
     """True when the person must do a check-in before a couple exercise: they never did one,
     their last one is older than 14 days, or they resumed after a pause since their last one
     (resuming always leads through a fresh check-in). Two queries, one when ``state`` (the
-    person's ``pause_state``) is already at hand."""
-    last_at = last_check_in_at(user)
+    person's ``pause_state``) is already at hand, none with ``facts``."""
+    if facts is not None:
+        state, last_at = facts.state, facts.last_check_in_at
+    else:
+        last_at = last_check_in_at(user)
     if last_at is None or timezone.now() - last_at > CHECK_IN_VALID_FOR:
         return True
     resumed_at = (state or pause_state(user)).resumed_at
     return resumed_at is not None and resumed_at >= last_at
 
 
-def require_couple_exercise_allowed(user: User) -> None:
+def require_couple_exercise_allowed(user: User, *, facts: GateFacts | None = None) -> None:
     """The guard for every couple-exercise action of ``user`` (start, answer, submit, join,
     WebSocket connect). Raises ``Conflict`` (409):
 
@@ -131,26 +164,31 @@ def require_couple_exercise_allowed(user: User) -> None:
 
     Returns ``None`` when the action may go ahead. The error goes to the acting person only:
     never call this for the partner, and never change anything the partner sees because of it.
+    With ``facts`` (read by the caller's own query, see ``gate_annotations``) it costs nothing.
     """
-    state = pause_state(user)
+    state = facts.state if facts is not None else pause_state(user)
     if state.paused:
         raise Conflict(
             "paused",
             _("Couple exercises are paused for now. You can resume them on your own page."),
         )
-    if check_in_due(user, state=state):
+    if check_in_due(user, state=state, facts=facts):
         raise Conflict(
             "check_in_required",
             _("Please do the short personal check-in first. It takes a minute."),
         )
 
 
-def require_solo_exercise_allowed(user: User, *, safe_while_paused: bool) -> None:
+def require_solo_exercise_allowed(
+    user: User, *, safe_while_paused: bool, facts: GateFacts | None = None
+) -> None:
     """The guard for a solo exercise of ``user``: no check-in is needed (it involves nobody
     else), but while the person is paused only the solo exercises marked safe for that moment
     (grounding, self-care, getting support) may be started or answered. Raises ``Conflict``
     ``paused`` (409) for the acting person only."""
-    if not safe_while_paused and is_paused(user):
+    if safe_while_paused:
+        return
+    if facts.state.paused if facts is not None else is_paused(user):
         raise Conflict(
             "paused",
             _(

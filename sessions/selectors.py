@@ -13,14 +13,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import FilteredRelation, OuterRef, Q, QuerySet, Subquery, UUIDField
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from exercises.models import Prompt
 from exercises.selectors import exercise_ref, prompt_data
 from project.errors import Conflict, NotFound
-from safety.selectors import couple_exercise_allowed_until
+from safety.selectors import couple_exercise_allowed_until, gate_annotations
 
 from .models import (
     OPEN_SESSION_STATUSES,
@@ -58,6 +58,39 @@ def access_session(
         reveals = PromptReveal.objects.filter(session=OuterRef("pk"), prompt_id=reveal_of)
         sessions = sessions.annotate(revealed_index=Subquery(reveals.values("index")[:1]))
     session = sessions.filter(_mine(user), pk=session_id).first()
+    if session is None:
+        raise NotFound()
+    return session
+
+
+def session_for_answer(*, user: User, session_id: UUID | str, prompt_id: UUID) -> CoupleSession:
+    """``access_session`` for saving an answer, in one query that locks the session row (as
+    ``session_submit`` does, so a save and a submit never interleave). The session carries
+    ``version`` and ``couple``, and:
+
+    - ``answer_prompt``: the prompt, or None when it is not part of this session's version;
+    - ``my_participant``: ``user``'s participant row;
+    - ``partner_user_id`` and ``partner_state`` (None in a solo session), for the ``/ws/me/``
+      frame of a first draft;
+    - the acting person's safety facts (``safety.selectors.gate_annotations``).
+    """
+    partner = SessionParticipant.objects.filter(session=OuterRef("pk")).exclude(user=user)
+    session = (
+        CoupleSession.objects.select_for_update(of=("self",))
+        .annotate(
+            answer_prompt=FilteredRelation(
+                "version__prompts", condition=Q(version__prompts__pk=prompt_id)
+            ),
+            my_participant=FilteredRelation("participants", condition=Q(participants__user=user)),
+            # As a UUID on every database (SQLite would give the foreign key's raw hex).
+            partner_user_id=Subquery(partner.values("user_id")[:1], output_field=UUIDField()),
+            partner_state=Subquery(partner.values("state")[:1]),
+            **gate_annotations(user),
+        )
+        .select_related("version", "couple", "answer_prompt", "my_participant")
+        .filter(_mine(user), pk=session_id)
+        .first()
+    )
     if session is None:
         raise NotFound()
     return session
@@ -114,17 +147,24 @@ def session_summary(*, session: CoupleSession, language: str) -> dict[str, Any]:
 
 
 def session_detail(*, user: User, session: CoupleSession) -> dict[str, Any]:
-    """The session as ``user`` may see it. Four queries, whatever the number of prompts or
-    answers: participants, prompts, reveals, answers."""
+    """The session as ``user`` may see it. Three queries, whatever the number of prompts or
+    answers: participants, prompts (each with its reveal index), answers."""
     language = user.language
     participants = session_participants(session=session)
     mine, partner = _split(participants, user)
-    prompts = session_prompts(session=session)
-    revealed_ids = list(
-        PromptReveal.objects.filter(session=session)
-        .order_by("index")
-        .values_list("prompt_id", flat=True)
+    reveal_index = PromptReveal.objects.filter(session=session, prompt=OuterRef("pk"))
+    prompts = list(
+        Prompt.objects.filter(version_id=session.version_id)
+        .annotate(revealed_index=Subquery(reveal_index.values("index")[:1]))
+        .order_by("position")
     )
+    revealed_ids = [
+        prompt.id
+        for prompt in sorted(
+            (prompt for prompt in prompts if prompt.revealed_index is not None),
+            key=lambda prompt: prompt.revealed_index,
+        )
+    ]
     # A solo session has no partner and nothing revealed: it is answered like an ended couple's.
     couple_ended = session.couple is None or not session.couple.is_active
     answers = Answer.objects.filter(session=session)

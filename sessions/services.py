@@ -34,7 +34,11 @@ from pairing.models import Couple
 from pairing.selectors import active_couple_for, couple_members
 from project.errors import Conflict, Invalid, NotFound
 from project.me_channel import send_now
-from safety.selectors import require_couple_exercise_allowed, require_solo_exercise_allowed
+from safety.selectors import (
+    GateFacts,
+    require_couple_exercise_allowed,
+    require_solo_exercise_allowed,
+)
 
 from . import presence
 from .me_events import announce_session
@@ -58,6 +62,7 @@ from .selectors import (
     live_access,
     participants_ready_for,
     present_user_ids,
+    session_for_answer,
     session_prompt_ids,
     shared_state,
 )
@@ -204,13 +209,18 @@ def _broadcast_state(live: _Live, *changed: str) -> None:
 # ---- starting and answering ---------------------------------------------------------------
 
 
-def require_session_allowed(*, user: User, session: CoupleSession) -> None:
+def require_session_allowed(
+    *, user: User, session: CoupleSession, facts: GateFacts | None = None
+) -> None:
     """The safety guard for acting in ``session``: a couple session's, or a solo one's (while
-    paused only the exercises safe for that moment)."""
+    paused only the exercises safe for that moment). ``facts`` when the caller's query read
+    them (then no statement here)."""
     if session.is_solo:
-        require_solo_exercise_allowed(user, safe_while_paused=session.version.safe_while_paused)
+        require_solo_exercise_allowed(
+            user, safe_while_paused=session.version.safe_while_paused, facts=facts
+        )
     else:
-        require_couple_exercise_allowed(user)
+        require_couple_exercise_allowed(user, facts=facts)
 
 
 @transaction.atomic
@@ -339,17 +349,32 @@ def _require_answering(*, session: CoupleSession, participant: SessionParticipan
 
 @transaction.atomic
 def answer_save(
-    *, user: User, session: CoupleSession, prompt_id: UUID, value: Any, keep_private: bool
+    *,
+    user: User,
+    session: CoupleSession | UUID,
+    prompt_id: UUID,
+    value: Any,
+    keep_private: bool,
 ) -> Answer:
-    """Save my draft answer to one prompt of this session.
+    """Save my draft answer to one prompt of this session (an instance or its id; 404 unless
+    it is mine).
 
     ``keep_private`` means the partner will only ever see that I kept it for myself; it may go
     with an empty value. Without it, a value is required and must fit the prompt's kind.
+
+    Two statements when a draft is updated: one read (the session locked, with my participant
+    row, the prompt, the partner's state and my safety facts) and one upsert of the answer. A
+    first draft adds the participant's update; its ``/ws/me/`` frame is built from that read.
     """
-    require_session_allowed(user=user, session=session)
-    participant = _my_participant(session=session, user=user)
+    session_id = session.pk if isinstance(session, CoupleSession) else session
+    session = session_for_answer(user=user, session_id=session_id, prompt_id=prompt_id)
+    require_session_allowed(user=user, session=session, facts=GateFacts.from_row(session))
+    # A filtered relation that matched no row leaves no attribute at all.
+    participant = getattr(session, "my_participant", None)
+    if participant is None:
+        raise NotFound()
     _require_answering(session=session, participant=participant)
-    prompt = Prompt.objects.filter(pk=prompt_id, version_id=session.version_id).first()
+    prompt = getattr(session, "answer_prompt", None)
     if prompt is None:
         raise NotFound("prompt_not_in_session", _("This question is not part of this session."))
     if keep_private and _is_empty(value):
@@ -358,20 +383,32 @@ def answer_save(
         raise _invalid_value(_("Give an answer, or keep this one for yourself."))
     else:
         value = answer_value_validate(prompt=prompt, value=value)
-    answer, _created = Answer.objects.update_or_create(
-        session=session,
-        user=user,
-        prompt=prompt,
-        defaults={"value": value, "keep_private": keep_private},
+    answer = Answer(
+        session=session, user=user, prompt=prompt, value=value, keep_private=keep_private
     )
-    if participant.state == ParticipantState.NOT_STARTED:
+    # One upsert (INSERT ... ON CONFLICT DO UPDATE) on the one-answer-per-prompt constraint.
+    Answer.objects.bulk_create(
+        [answer],
+        update_conflicts=True,
+        unique_fields=["session", "user", "prompt"],
+        update_fields=["value", "keep_private", "updated_at"],
+    )
+    changed = []
+    first_draft = participant.state == ParticipantState.NOT_STARTED
+    if first_draft:
         participant.state = ParticipantState.DRAFTING
-        participant.save(update_fields=["state"])
-        announce_session(session)
+        changed.append("state")
     if participant.not_now:
         # Answering again takes an earlier "not now" back.
         participant.not_now = ""
-        participant.save(update_fields=["not_now"])
+        changed.append("not_now")
+    if changed:
+        participant.save(update_fields=changed)
+    if first_draft:
+        states = {user.pk: participant.state}
+        if session.partner_user_id is not None:
+            states[session.partner_user_id] = session.partner_state
+        announce_session(session, states=states)
     return answer
 
 

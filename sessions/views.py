@@ -65,9 +65,9 @@ class AnswerView(APIView):
     def put(self, request: Request, session_id: UUID, prompt_id: UUID) -> Response:
         payload = AnswerInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        session = selectors.access_session(user=request.user, session_id=session_id)
+        # The service reads the session itself, access included, in its one query.
         answer = services.answer_save(
-            user=request.user, session=session, prompt_id=prompt_id, **payload.validated_data
+            user=request.user, session=session_id, prompt_id=prompt_id, **payload.validated_data
         )
         data = {
             "prompt": answer.prompt_id,

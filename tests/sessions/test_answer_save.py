@@ -179,9 +179,49 @@ def test_answer_save_costs_the_same_queries_however_many_prompts_and_answers(
     for session in (small, large):
         prompt = session.version.prompts.get(kind="text", position=1)
         answer_save(user=anna, session=session, prompt_id=prompt.id, value="a", keep_private=False)
-        with django_assert_num_queries(10) as captured:
+        # SAVEPOINT; the session (locked) with my participant row, the prompt, the partner's
+        # state and my safety facts; the upsert of the answer; RELEASE. It was 10.
+        with django_assert_num_queries(4) as captured:
             answer_save(
                 user=anna, session=session, prompt_id=prompt.id, value="b", keep_private=False
             )
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_answering_needs_a_check_in_again_after_14_days(clock, client_for, anna, session):
+    """The guard reads the last check-in inside the save's one query: it still turns stale."""
+    prompt = _prompts(session)["text"]
+    assert _put(client_for(anna), session, prompt.id, "nu").status_code == 200
+    clock.move(days=15)
+    # A new sign-in: the first one's login session has expired by now.
+    response = _put(client_for(anna), session, prompt.id, "later")
+    assert response.status_code == 409
+    assert response.json()["code"] == "check_in_required"
+    assert Answer.objects.get(session=session, user=anna).value == "nu"
+
+
+def test_answering_needs_a_fresh_check_in_after_resuming(clock, client_for, anna, session):
+    from safety.services import pause_resume
+
+    report_create(user=anna)
+    clock.move(hours=25)
+    pause_resume(user=anna)
+    response = _put(client_for(anna), session, _prompts(session)["text"].id, "x")
+    assert response.status_code == 409
+    assert response.json()["code"] == "check_in_required"
+    assert not Answer.objects.exists()
+
+
+def test_a_first_draft_after_not_now_takes_it_back_in_the_same_update(
+    client_for, anna, bram, session
+):
+    from sessions.services import session_not_now
+
+    session_not_now(user=anna, session=session, message="not_tonight")
+    response = _put(client_for(anna), session, _prompts(session)["scale"].id, 2)
+    assert response.status_code == 200
+    mine = session.participants.get(user=anna)
+    assert (mine.state, mine.not_now) == (ParticipantState.DRAFTING, "")
+    body = client_for(bram).get(f"/api/sessions/{session.id}/").json()
+    assert body["partner"] == {"display_name": "Anna", "state": "drafting", "not_now": None}
