@@ -28,6 +28,7 @@ from .models import (
     CoupleSession,
     PromptReveal,
     SessionParticipant,
+    SessionReaction,
 )
 from .presence import store as presence_store
 
@@ -393,3 +394,22 @@ def session_list_item(*, session: CoupleSession, language: str) -> dict[str, Any
         **session_summary(session=session, language=language),
         "partner_not_now": not_now or None,
     }
+
+
+def session_reactions(*, user: User, session_id: UUID | str) -> list[dict[str, Any]]:
+    """``GET /api/sessions/{id}/reactions/``: the reactions sent during the live reveal, for
+    looking back (two queries). Both partners saw them arrive; once the couple has ended each
+    keeps only the reactions they sent themselves (privacy rule 4). A solo session has none."""
+    session = access_session(user=user, session_id=session_id)
+    reactions = SessionReaction.objects.filter(session=session)
+    if session.couple is None or not session.couple.is_active:
+        reactions = reactions.filter(user=user)
+    return [
+        {
+            "prompt": reaction.prompt_id,
+            "from": "me" if reaction.user_id == user.pk else "partner",
+            "reaction": reaction.reaction,
+            "at": reaction.created_at,
+        }
+        for reaction in reactions.order_by("created_at")
+    ]

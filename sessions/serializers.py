@@ -103,3 +103,16 @@ class SessionAlreadyOpenOutputSerializer(serializers.Serializer):
     code = serializers.CharField()
     message = serializers.CharField()
     session = serializers.UUIDField()
+
+
+class SessionReactionsOutputSerializer(serializers.Serializer):
+    prompt = serializers.UUIDField()
+    # "from" is a Python keyword: the field is named here and renamed in the output.
+    sender = serializers.ChoiceField(choices=["me", "partner"], source="from")
+    reaction = serializers.CharField()
+    at = serializers.DateTimeField()
+
+    def to_representation(self, instance: dict) -> dict:
+        data = super().to_representation(instance)
+        data["from"] = data.pop("sender")
+        return data

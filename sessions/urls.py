@@ -15,6 +15,11 @@ urlpatterns = [
         name="session-answer",
     ),
     path(
+        "sessions/<uuid:session_id>/reactions/",
+        views.SessionReactionsView.as_view(),
+        name="session-reactions",
+    ),
+    path(
         "sessions/<uuid:session_id>/submit/",
         views.SessionSubmitView.as_view(),
         name="session-submit",

@@ -15,6 +15,7 @@ from .serializers import (
     SessionAlreadyOpenOutputSerializer,
     SessionDetailOutputSerializer,
     SessionListOutputSerializer,
+    SessionReactionsOutputSerializer,
     SessionStartInputSerializer,
 )
 
@@ -54,6 +55,15 @@ class SessionDetailView(APIView):
     @extend_schema(responses=SessionDetailOutputSerializer, operation_id="sessions_retrieve")
     def get(self, request: Request, session_id: UUID) -> Response:
         return _detail_response(request, session_id)
+
+
+class SessionReactionsView(APIView):
+    @extend_schema(
+        responses=SessionReactionsOutputSerializer(many=True), operation_id="sessions_reactions"
+    )
+    def get(self, request: Request, session_id: UUID) -> Response:
+        reactions = selectors.session_reactions(user=request.user, session_id=session_id)
+        return Response(SessionReactionsOutputSerializer(reactions, many=True).data)
 
 
 class AnswerView(APIView):

@@ -144,6 +144,8 @@ def test_the_reveal_shows_one_card_per_prompt_on_both_phones_and_look_back_the_s
         assert page_b.get_by_test_id("revealed-on").inner_text().startswith(on)
         assert [card.get_attribute("data-prompt") for card in shown_cards(page_b).all()] == seen
         assert shown_cards(page_b).first.locator(".mine").inner_text().endswith(MARKER)
+        # The reaction anna sent on the first card is there too, as bram saw it arrive.
+        shown_cards(page_b).first.locator(".bubble.partner").get_by_text(theirs).wait_for()
         still(page_b)
         shoot(page_b, f"look-back-{language}")
         findings += axe_violations(page_b)

@@ -124,6 +124,7 @@ ROWS: dict[tuple[str, str], dict] = {
     ("POST", "api/sessions/<uuid:session_id>/submit/"): OBJECT,
     ("POST", "api/sessions/<uuid:session_id>/share/"): OBJECT,
     ("DELETE", "api/sessions/<uuid:session_id>/share/"): OBJECT,
+    ("GET", "api/sessions/<uuid:session_id>/reactions/"): OBJECT,
     ("POST", "api/sessions/<uuid:session_id>/not-now/"): OBJECT,
     ("DELETE", "api/sessions/<uuid:session_id>/not-now/"): OBJECT,
     ("GET", "api/assignments/"): SIGNED_IN,

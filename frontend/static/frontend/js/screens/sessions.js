@@ -359,6 +359,7 @@ function revealCard(prompt, item, partnerName, react, coupleEnded = false) {
     reactions,
   );
   card.addReaction = (reaction) => bubble(t("reveal.reacted", { name: partnerName, reaction: t(`reaction.${reaction}`) }), "partner");
+  card.addOwnReaction = (reaction) => bubble(t("reveal.you_reacted", { reaction: t(`reaction.${reaction}`) }), "mine");
   return card;
 }
 
@@ -376,6 +377,26 @@ function soloCompleted(session) {
     shareCard(session),
     h("a", { href: "/history", class: "button secondary" }, t("nav.history")),
   );
+}
+
+// Looking back: the cards as they were revealed, with the reactions both saw arrive (read
+// after the cards are drawn; without them the cards still stand).
+function lookBackCards(session, items, byId, name, coupleEnded) {
+  const cards = new Map();
+  const list = h("ol", { class: "revealed-list" }, items.map((item) => {
+    const card = revealCard(byId.get(item.prompt), item, name, null, coupleEnded);
+    cards.set(item.prompt, card);
+    return card;
+  }));
+  api.get(`sessions/${session.id}/reactions/`).then((reactions) => {
+    for (const item of reactions) {
+      const card = cards.get(item.prompt);
+      if (!card) continue;
+      if (item.from === "me") card.addOwnReaction(item.reaction);
+      else card.addReaction(item.reaction);
+    }
+  }, () => null);
+  return list;
 }
 
 function completed(session) {
@@ -399,9 +420,7 @@ function completed(session) {
       ? h("p", { class: "notice", "data-testid": "partner-gone" }, t("session.partner_gone"), " ",
           h("a", { href: "/help" }, t("couple.ended_support_link")))
       : null,
-    items.length
-      ? h("ol", { class: "revealed-list" }, items.map((item) => revealCard(byId.get(item.prompt), item, name, null, coupleEnded)))
-      : empty(t("history.nothing_revealed")),
+    items.length ? lookBackCards(session, items, byId, name, coupleEnded) : empty(t("history.nothing_revealed")),
     items.length && session.partner ? shareCard(session) : null,
     items.length ? repairLink() : null,
     h("a", { href: "/history", class: "button secondary" }, t("nav.history")),
