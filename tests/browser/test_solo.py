@@ -11,7 +11,7 @@ from exercises.services import library_import
 from sessions.models import Answer, CoupleSession
 from tests.factories import make_user
 
-from .helpers import axe_violations, open_screen, settled
+from .helpers import axe_violations, open_screen, settled, step_through_prompts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,10 +59,20 @@ def test_a_single_person_does_a_solo_exercise(live_server, phone, watch, sign_in
     assert page.locator(".check.keep").count() == 0
     assert axe_violations(page) == []
     shot(page, f"solo-answering-{language}")
-    page.locator("textarea").first.fill("Een lamp, een vogel, mijn stoel")
-    page.get_by_role("checkbox").first.check()
-    for index in range(page.locator("input[type=range]").count()):
-        page.locator("input[type=range]").nth(index).press("ArrowRight")
+
+    def answer(item, _index):
+        # One prompt per screen: each kind answered on its own screen, then Next.
+        if item.locator("textarea").count():
+            item.locator("textarea").fill("Een lamp, een vogel, mijn stoel")
+        elif item.locator("input[type=range]").count():
+            item.locator("input[type=range]").press("ArrowRight")
+        elif item.get_by_role("checkbox").count():
+            item.get_by_role("checkbox").first.check()
+        else:
+            item.get_by_role("radio").first.check()
+
+    saved = "Opgeslagen" if language == "nl" else "Saved"
+    assert step_through_prompts(page, answer, saved=saved) == 4
     page.get_by_role(
         "button", name="Review my answers" if language == "en" else "Mijn antwoorden bekijken"
     ).click()
