@@ -365,11 +365,9 @@ def _open_review(exercise: Exercise, fingerprint: str) -> ExerciseReview | None:
     )
 
 
-@transaction.atomic
-def exercise_submit_for_review(*, exercise: Exercise, by) -> ExerciseReview:
-    """Ask a second editor to approve the draft as it is now. Refused for an archived exercise,
-    a draft that fails the ready-to-publish check, a draft equal to the live version, or a draft
-    already in review."""
+def _ready_draft(exercise: Exercise) -> tuple[Exercise, list[DraftPrompt]]:
+    """The exercise locked with its draft prompts, refused when archived or not ready to
+    publish (``exercise_publish_problems``): what a review and a publish both start from."""
     exercise = _locked(exercise)
     if exercise.status == Status.ARCHIVED:
         raise Conflict("exercise_archived", _("An archived exercise cannot be published."))
@@ -377,6 +375,15 @@ def exercise_submit_for_review(*, exercise: Exercise, by) -> ExerciseReview:
     problems = exercise_publish_problems(exercise=exercise, prompts=prompts)
     if problems:
         raise ExercisePublishError(problems)
+    return exercise, prompts
+
+
+@transaction.atomic
+def exercise_submit_for_review(*, exercise: Exercise, by) -> ExerciseReview:
+    """Ask a second editor to approve the draft as it is now. Refused for an archived exercise,
+    a draft that fails the ready-to-publish check, a draft equal to the live version, or a draft
+    already in review."""
+    exercise, prompts = _ready_draft(exercise)
     if exercise_draft_is_live(exercise, prompts):
         raise Conflict("nothing_changed", _("The draft is the same as the live version."))
     fingerprint = content_fingerprint(exercise_draft_content(exercise, prompts))
@@ -515,13 +522,7 @@ def exercise_publish(*, exercise: Exercise, by=None) -> ExerciseVersion:
 def _library_publish(*, exercise: Exercise, by=None) -> ExerciseVersion:
     """Publishing from ``library import``: an operator's command on a library file that is
     reviewed where it lives (the repository), so it records no in-app approval."""
-    exercise = _locked(exercise)
-    if exercise.status == Status.ARCHIVED:
-        raise Conflict("exercise_archived", _("An archived exercise cannot be published."))
-    prompts = list(exercise.draft_prompts.order_by("position", "id"))
-    problems = exercise_publish_problems(exercise=exercise, prompts=prompts)
-    if problems:
-        raise ExercisePublishError(problems)
+    exercise, prompts = _ready_draft(exercise)
     return _snapshot(exercise, prompts, by, None)
 
 

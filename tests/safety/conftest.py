@@ -1,10 +1,14 @@
-"""Safety fixtures: ``check_in(user, answers)`` through the API."""
+"""Safety fixtures: ``check_in(user, answers)`` through the API; ``editor``, a content editor's
+admin client signed in with two-step."""
 
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
+from exercises.services import content_editors_group_ensure
 from tests.factories import all_no
+from tests.mfa import sign_in_with_two_step
 
 
 @pytest.fixture
@@ -19,3 +23,9 @@ def check_in(client_for):
         return response
 
     return post
+
+
+@pytest.fixture
+def editor(eva):
+    eva.groups.add(content_editors_group_ensure())
+    return sign_in_with_two_step(Client(), eva)

@@ -5,21 +5,12 @@ import datetime
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.test import Client
 from django.urls import reverse
 
-from exercises.services import content_editors_group_ensure
 from safety.models import HelpResource
 from safety.services import help_resource_save, help_resources_mark_verified
-from tests.mfa import sign_in_with_two_step
 
 CHANGELIST = reverse("admin:safety_helpresource_changelist")
-
-
-@pytest.fixture
-def editor(eva):
-    eva.groups.add(content_editors_group_ensure())
-    return sign_in_with_two_step(Client(), eva)
 
 
 @pytest.fixture

@@ -7,24 +7,15 @@ import importlib
 
 import pytest
 from django.apps import apps as django_apps
-from django.test import Client
 from django.urls import reverse
 
-from exercises.services import content_editors_group_ensure
 from safety.data.help_resources import HELP_RESOURCES
 from safety.models import HelpResource
-from tests.mfa import sign_in_with_two_step
 
 from .test_help_line_admin import _form
 
 pytestmark = pytest.mark.django_db
 seeded = importlib.import_module("safety.migrations.0009_help_resource_cost_seeded")
-
-
-@pytest.fixture
-def editor(eva):
-    eva.groups.add(content_editors_group_ensure())
-    return sign_in_with_two_step(Client(), eva)
 
 
 @pytest.fixture
