@@ -40,8 +40,16 @@ def test_a_person_records_two_pulses_and_sees_the_trend(
     page.get_by_role("button", name=SAVE[language]).click()
     page.get_by_test_id("trend-numbers").wait_for()
     settled(page)
-    # Second: everything in the middle (50), with a note.
+    # Second: untouched sliders are not an answer; the form says so and saves nothing.
     page.get_by_role("textbox").fill("Een rustige week")
+    page.get_by_role("button", name=SAVE[language]).click()
+    page.locator(".form-error:not([hidden])").wait_for()
+    assert PulseEntry.objects.filter(user=cas).count() == 1
+    # Then everything in the middle (50), chosen on purpose.
+    for index in range(4):
+        slider = page.locator("input[type=range]").nth(index)
+        slider.press("ArrowRight")
+        slider.press("ArrowLeft")
     page.get_by_role("button", name=SAVE[language]).click()
     page.wait_for_function(
         "() => document.querySelectorAll('[data-testid=trend-numbers] li').length === 2"

@@ -2,7 +2,7 @@
 // It keeps only the app shell (HTML, scripts, styles, strings, icons) for offline use.
 // It never caches API or account responses, WebSocket traffic, safety screens' data or answers:
 // those always go to the network and are never stored here.
-const SHELL_CACHE = "tweespraak-shell-v12";
+const SHELL_CACHE = "tweespraak-shell-v13";
 const SHELL = [
   "/",
   "/manifest.webmanifest",

@@ -9,10 +9,16 @@ import { formatDate, trendChart } from "../parts/trend_chart.js";
 function scaleItem(item) {
   const id = `pulse-${item.id}`;
   const start = Math.round((item.min + item.max) / 2);
-  const output = h("output", { for: id, class: "scale-value" }, String(start));
+  // Unset until touched: a thumb resting in the middle would look like an answer nobody gave.
+  const output = h("output", { for: id, class: "scale-value" }, t("session.scale_unset"));
   const range = h("input", {
     type: "range", id, name: item.id, min: item.min, max: item.max, step: 1, value: String(start),
-    oninput: (event) => { output.textContent = event.target.value; },
+    "data-unset": "true", "aria-valuetext": t("session.scale_unset"),
+    oninput: (event) => {
+      range.removeAttribute("data-unset");
+      range.removeAttribute("aria-valuetext");
+      output.textContent = event.target.value;
+    },
   });
   return h("li", { class: "card prompt" },
     h("label", { for: id, class: "prompt-text" }, item.text),
@@ -77,6 +83,14 @@ export async function pulse() {
     h("button", { type: "submit", class: "button" }, t("pulse.save")),
   );
   onSubmit(form, async (values) => {
+    const unset = form.querySelector("input[type=range][data-unset]");
+    if (unset) {
+      const slot = form.querySelector(".form-error");
+      slot.textContent = t("pulse.answer_all");
+      slot.hidden = false;
+      unset.focus();
+      return;
+    }
     const answers = Object.fromEntries(data.items.map((item) => [item.id, Number(values.get(item.id))]));
     await api.post("pulse/", { answers, note: values.get("note") || "", share_with_partner: values.has("share_with_partner") });
     rerender();
