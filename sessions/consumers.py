@@ -31,6 +31,7 @@ from project.edge import ws_error_message
 from project.errors import DomainError, Invalid, NotFound
 
 from . import services
+from .events import events_collected
 from .presence import HEARTBEAT
 from .selectors import LiveAccess, live_access, live_state, live_state_for, reveal_message
 
@@ -86,7 +87,7 @@ def _in_language(
 ) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
     """Run a service; return its result and the events it committed. Error messages are
     translated where they are made: in the person's own language."""
-    with translation.override(language), services.events_collected() as events:
+    with translation.override(language), events_collected() as events:
         result = function(**kwargs)
     return result, events
 

@@ -16,17 +16,8 @@ from uuid import UUID
 from pairing.models import CoupleMember
 from project.me_channel import daily_frame, send_frame
 
+from .events import collector
 from .models import CoupleSession, DailyAnswer, SessionParticipant
-
-
-def _collector():
-    # Inside the reveal consumer's ``events_collected`` the consumer sends, not this thread.
-    from .services import _collected
-
-    collected = _collected.get()
-    if collected is None:
-        return None
-    return lambda group, event: collected.append((group, event))
 
 
 def session_frame(
@@ -58,7 +49,7 @@ def announce_session(
             SessionParticipant.objects.filter(session=session).values_list("user_id", "state")
         )
     present = set(present)
-    collect = _collector()
+    collect = collector()
     for user_id in states:
         frame = session_frame(session=session, me=user_id, states=states, present=present)
         send_frame(user_id, frame, collect=collect)

@@ -12,9 +12,7 @@ view), so receiving connections read nothing. The Redis channel layer encrypts e
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -41,6 +39,7 @@ from safety.selectors import (
 )
 
 from . import presence
+from .events import announce_after_commit
 from .me_events import announce_session
 from .models import (
     LIVE_SESSION_STATUSES,
@@ -133,40 +132,10 @@ def auth_group(session_key: str) -> str:
     return f"auth.{hashlib.sha256(session_key.encode()).hexdigest()}"
 
 
-# Set by ``events_collected``: committed events go to this list instead of the channel layer.
-_collected: ContextVar[list[tuple[str, dict[str, Any]]] | None] = ContextVar(
-    "session_events", default=None
-)
-
-
-@contextmanager
-def events_collected() -> Iterator[list[tuple[str, dict[str, Any]]]]:
-    """Collect the ``(group, event)`` pairs the services announce, for the caller to send.
-
-    The WebSocket consumer runs services on Channels' one database thread per process; sending
-    from there would hold that thread while it waits for the event loop and Redis. Inside this
-    block an event is still only collected once its transaction commits (a rolled-back change
-    announces nothing), and the consumer sends the list from its own coroutine afterwards.
-    """
-    events: list[tuple[str, dict[str, Any]]] = []
-    token = _collected.set(events)
-    try:
-        yield events
-    finally:
-        _collected.reset(token)
-
-
 def _broadcast(session_id: UUID, event: str, **payload: Any) -> None:
     """Announce ``event`` to everyone connected to the session, once the data is committed, so
     a connection that reacts by reading the database always sees the change."""
-    group = session_group(session_id)
-    message = {"type": event, **payload}
-    collected = _collected.get()
-    if collected is not None:
-        transaction.on_commit(lambda: collected.append((group, message)))
-        return
-
-    transaction.on_commit(lambda: send_now(group, message))
+    announce_after_commit(session_group(session_id), {"type": event, **payload})
 
 
 def _session_path(session: CoupleSession) -> str:
@@ -750,14 +719,6 @@ REVOKED_REFUSED = "refused"
 REVOKED_ENDED = "ended"
 
 
-def _send_after_commit(group: str, event: dict[str, Any]) -> None:
-    collected = _collected.get()
-    if collected is not None:
-        transaction.on_commit(lambda: collected.append((group, event)))
-        return
-    transaction.on_commit(lambda: send_now(group, event))
-
-
 def live_revoke_user(*, user_id: UUID, reason: str) -> None:
     """Close every live-reveal socket of ``user_id`` (a pause, the couple ended, erasure, a
     password change), once the change that caused it has committed.
@@ -788,7 +749,7 @@ def _leave_everywhere(*, session_id: UUID, user_id: UUID) -> None:
 def live_revoke_auth_session(*, session_key: str) -> None:
     """A Django session ended (logout, "log out everywhere", an ended allauth user session,
     erasure): the sockets signed in with it close as if they had left."""
-    _send_after_commit(
+    announce_after_commit(
         auth_group(session_key), {"type": "live.revoke", "reason": REVOKED_SIGNED_OUT}
     )
 
