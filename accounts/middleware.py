@@ -5,6 +5,7 @@ from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
 from .language import activate_user_language
 
@@ -28,8 +29,8 @@ USER_SESSION_SEEN_EVERY = 60
 
 class ThrottledUserSessionsMiddleware:
     """allauth's ``UserSessionsMiddleware`` (``USERSESSIONS_TRACK_ACTIVITY``), writing a
-    session's activity at most once a minute: a cache entry per session (the key hashed) says
-    it was written recently, so the other requests of that minute cost no database write.
+    session's activity at most once a minute: a cache entry per session (the key hashed) holds
+    when it was last written, so the other requests of that minute cost no database write.
     Sign-in itself records the session through allauth's own signal, not through here."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -46,6 +47,12 @@ class ThrottledUserSessionsMiddleware:
             and session.session_key
         ):
             digest = hashlib.sha256(session.session_key.encode()).hexdigest()
-            if cache.add(f"usersession-seen:{digest}", 1, timeout=USER_SESSION_SEEN_EVERY):
+            key = f"usersession-seen:{digest}"
+            now = timezone.now().timestamp()
+            last = cache.get(key)
+            # Decided by the clock, not by the entry's expiry: the cache (Redis in production)
+            # keeps its own time, and an entry may outlive or predate the minute it stands for.
+            if last is None or now - last >= USER_SESSION_SEEN_EVERY:
+                cache.set(key, now, timeout=USER_SESSION_SEEN_EVERY * 2)
                 UserSession.objects.create_from_request(request, user=user, session=session)
         return self.get_response(request)

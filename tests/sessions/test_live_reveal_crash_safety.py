@@ -75,9 +75,10 @@ async def test_a_crashing_handler_leaves_no_heartbeat_and_no_ghost(
     with caplog.at_level(logging.ERROR, logger="sessions.consumers"):
         await anna_live.send({"type": "pause"})
         assert (await anna_live.expect("__closed__"))["code"] == consumers.CLOSE_INTERNAL
-    assert [record.getMessage() for record in caplog.records] == [
-        "live reveal: a message handler failed"
-    ]
+    # This consumer's own records (a database driver may log at the same time).
+    assert [
+        record.getMessage() for record in caplog.records if record.name == "sessions.consumers"
+    ] == ["live reveal: a message handler failed"]
     assert (await bram_live.expect("state"))["partner_present"] is False
     assert channels_of(anna, ready_session.id) == set()
     await bram_live.close()
