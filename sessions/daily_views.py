@@ -56,12 +56,17 @@ class DailyHistoryInputSerializer(serializers.Serializer):
     limit = serializers.IntegerField(min_value=1, max_value=90, default=HISTORY_DAYS)
 
 
+def _today(request: Request) -> Response:
+    """Today's question and its state, as every daily endpoint answers after its change."""
+    return Response(DailyOutputSerializer(daily_selectors.daily_for(user=request.user)).data)
+
+
 class DailyView(APIView):
     @extend_schema(responses=DailyOutputSerializer, operation_id="daily_retrieve")
     def get(self, request: Request) -> Response:
         # Gated like a couple session: check-in first, nothing while paused (409, mine only).
         require_couple_exercise_allowed(request.user)
-        return Response(DailyOutputSerializer(daily_selectors.daily_for(user=request.user)).data)
+        return _today(request)
 
 
 class DailyAnswerView(APIView):
@@ -74,7 +79,7 @@ class DailyAnswerView(APIView):
         payload = DailyAnswerInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         daily_services.daily_answer_save(user=request.user, value=payload.validated_data["value"])
-        return Response(DailyOutputSerializer(daily_selectors.daily_for(user=request.user)).data)
+        return _today(request)
 
 
 class DailyReactionView(APIView):
@@ -87,7 +92,7 @@ class DailyReactionView(APIView):
         payload = DailyReactionInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         daily_services.daily_react(user=request.user, reaction=payload.validated_data["reaction"])
-        return Response(DailyOutputSerializer(daily_selectors.daily_for(user=request.user)).data)
+        return _today(request)
 
 
 class DailyHistoryView(APIView):
