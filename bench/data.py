@@ -40,6 +40,8 @@ def bench_environment() -> dict[str, str]:
         "LOG_LEVEL": "WARNING",
         # Each of the two workers may hold this many connections; PostgreSQL allows 100.
         "DATABASE_POOL_MAX": os.environ.get("DATABASE_POOL_MAX", "20"),
+        # The live reveal's bounded database pool per worker (0: Channels' one shared thread).
+        "LIVE_DB_THREADS": os.environ.get("LIVE_DB_THREADS", "0"),
     }
 
 

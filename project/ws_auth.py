@@ -3,21 +3,22 @@
 allauth has no Channels integration. This module is the one place that resolves the app
 client's ``X-Session-Token`` header on the handshake, through allauth's public token strategy
 (``HEADLESS_TOKEN_STRATEGY``: ``lookup_session(token)`` returns the Django session or ``None``)
-and Channels' public ``get_user``, which checks the session's auth hash as Django does. Without
-a token header, Channels' cookie-based ``AuthMiddleware`` decides.
+and Django's public ``auth.get_user``, which checks the session's auth hash (one database call for
+both). Without a token header, Channels' cookie-based ``AuthMiddleware`` decides.
 
 ``tests/project/test_ws_auth_contract.py`` pins the upstream contract this relies on, so a
 breaking change in allauth fails one clear test.
 """
 
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from allauth.headless import app_settings as headless_settings
-from channels.auth import AuthMiddlewareStack, get_user
+from channels.auth import AuthMiddlewareStack
 from channels.db import database_sync_to_async
-from channels.middleware import BaseMiddleware
 from channels.security.websocket import WebsocketDenier
 from django.conf import settings
+from django.contrib import auth
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.base import SessionBase
 from django.http.request import split_domain_port, validate_host
@@ -31,28 +32,45 @@ def session_for_token(token: str) -> SessionBase | None:
     return headless_settings.TOKEN_STRATEGY.lookup_session(token)
 
 
-async def user_for_token(token: str):
-    session = await session_for_token(token)
+def _user_and_session(token: str):
+    session = headless_settings.TOKEN_STRATEGY.lookup_session(token)
     if session is None:
         return AnonymousUser(), None
-    return await get_user({"session": session}), session
+    # Django's own ``get_user`` (as Channels' does): the user of the session, its auth hash
+    # checked, AnonymousUser otherwise.
+    return auth.get_user(SimpleNamespace(session=session)), session
 
 
-class SessionTokenAuthMiddleware(BaseMiddleware):
+@database_sync_to_async
+def user_for_token(token: str):
+    """The user and Django session behind an app session token, in one database call."""
+    return _user_and_session(token)
+
+
+class SessionTokenAuthMiddleware:
+    """A handshake with a token header is signed in by the token alone, in one database call;
+    the cookie stack (which would look up an anonymous cookie session first) is skipped. Without
+    a token header, Channels' cookie-based ``AuthMiddlewareStack`` decides."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.cookies = AuthMiddlewareStack(inner)
+
     async def __call__(self, scope, receive, send):
         headers = dict(scope.get("headers") or [])
         token = headers.get(TOKEN_HEADER)
-        if token:
-            user, session = await user_for_token(token.decode("latin-1"))
-            scope = dict(scope, user=user)
-            if session is not None:
-                scope["session"] = session
-        return await super().__call__(scope, receive, send)
+        if not token:
+            return await self.cookies(scope, receive, send)
+        user, session = await user_for_token(token.decode("latin-1"))
+        scope = dict(scope, user=user)
+        if session is not None:
+            scope["session"] = session
+        return await self.inner(scope, receive, send)
 
 
 def WebSocketAuthStack(inner):
     """Token first; without a token header, the session cookie decides."""
-    return AuthMiddlewareStack(SessionTokenAuthMiddleware(inner))
+    return SessionTokenAuthMiddleware(inner)
 
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}

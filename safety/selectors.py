@@ -198,12 +198,15 @@ def require_solo_exercise_allowed(
         )
 
 
-def couple_exercise_allowed_until(user: User) -> datetime:
+def couple_exercise_allowed_until(user: User, *, facts: GateFacts | None = None) -> datetime:
     """``require_couple_exercise_allowed``, and the moment its answer changes by itself (the
     last check-in turns 14 days old), so a long-lived connection may keep the gate: a pause
-    reaches it as an event (``on_paused``), the passing of time by this deadline. Two queries."""
-    state = pause_state(user)
-    last_at = last_check_in_at(user)
+    reaches it as an event (``on_paused``), the passing of time by this deadline. Two queries;
+    none with ``facts`` (see ``gate_annotations``)."""
+    if facts is not None:
+        state, last_at = facts.state, facts.last_check_in_at
+    else:
+        state, last_at = pause_state(user), last_check_in_at(user)
     resumed_since = state.resumed_at is not None and last_at is not None
     if (
         state.paused
@@ -212,7 +215,7 @@ def couple_exercise_allowed_until(user: User) -> datetime:
         or (resumed_since and state.resumed_at >= last_at)
     ):
         # Closed: the one guard says why, in the same words as everywhere else.
-        require_couple_exercise_allowed(user)
+        require_couple_exercise_allowed(user, facts=facts)
     return last_at + CHECK_IN_VALID_FOR
 
 

@@ -27,18 +27,23 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from project import jsoninput
+from project.consumers import OwnDatabaseCalls
 from project.edge import ws_error_message
 from project.errors import DomainError, Invalid, NotFound
 
 from . import services
 from .events import events_collected
 from .presence import HEARTBEAT
-from .selectors import LiveAccess, live_access, live_state, live_state_for, reveal_message
+from .selectors import (
+    LiveAccess,
+    live_access,
+    live_state,
+    live_state_for,
+    reveal_message,
+    state_version,
+)
 
 MAX_MESSAGE_BYTES = 4096
-# Per connection: generous for two people tapping "ready" and reactions, not for a script.
-RATE_PER_SECOND = 20
-RATE_BURST = 40
 
 CLOSE_NOT_AUTHENTICATED = 4401
 CLOSE_NOT_FOUND = 4404
@@ -77,7 +82,8 @@ def live_db_pool() -> ThreadPoolExecutor:
     global _pool
     if _pool is None:
         _pool = ThreadPoolExecutor(
-            max_workers=getattr(settings, "LIVE_DB_THREADS", 4), thread_name_prefix="live-db"
+            max_workers=max(1, getattr(settings, "LIVE_DB_THREADS", 4)),
+            thread_name_prefix="live-db",
         )
     return _pool
 
@@ -93,9 +99,9 @@ def _in_language(
 
 
 def uses_pool() -> bool:
-    """Off unless ``LIVE_DB_THREADS`` > 0: in the uvicorn bench the pool left the first reveal
-    hanging (docs/performance.md), a cause not found in time; the shared thread is the
-    default until it is."""
+    """Off unless ``LIVE_DB_THREADS`` > 0. Measured (docs/performance.md): the pool lifts the
+    ``react`` ceiling but makes a burst of joins and reveals slower on a 2-core machine (more
+    threads taking the GIL from the event loop), so the shared thread is the default."""
     return getattr(settings, "LIVE_DB_THREADS", 0) > 0 and connection.vendor != "sqlite"
 
 
@@ -166,7 +172,7 @@ def _breathing_text() -> str:
     )
 
 
-class SessionConsumer(AsyncJsonWebsocketConsumer):
+class SessionConsumer(OwnDatabaseCalls, AsyncJsonWebsocketConsumer):
     session_id: uuid.UUID | None = None
     heartbeat: asyncio.Task | None = None
     bucket: TokenBucket
@@ -186,7 +192,11 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
 
     async def connect(self) -> None:
         self.user = self.scope.get("user")
-        self.bucket = TokenBucket(rate=RATE_PER_SECOND, burst=RATE_BURST)
+        # Per connection: generous for two people tapping "ready" and reactions, not for a
+        # script (``LIVE_RATE_PER_SECOND``, ``LIVE_RATE_BURST``).
+        self.bucket = TokenBucket(
+            rate=settings.LIVE_RATE_PER_SECOND, burst=settings.LIVE_RATE_BURST
+        )
         if self.user is None or not self.user.is_authenticated:
             await self.close(code=CLOSE_NOT_AUTHENTICATED)
             return
@@ -211,7 +221,7 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
         # Join the group before announcing ourselves, so our own state arrives through it.
         await self.channel_layer.group_add(self.group, self.channel_name)
         try:
-            await self._call(
+            joined = await self._call(
                 services.reveal_join,
                 user=self.user,
                 session_id=session_id,
@@ -226,6 +236,9 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_REFUSED)
             return
         self.session_id = session_id
+        # A state announced before my join can still reach me (the channel layer delivers to
+        # whoever listens when the event arrives here): my join's state is the oldest I show.
+        self.state_version = state_version(joined)
         await self.accept()
         self.heartbeat = asyncio.create_task(self._beat(), name=HEARTBEAT_TASK)
 
@@ -354,7 +367,7 @@ class SessionConsumer(AsyncJsonWebsocketConsumer):
         await self._send_translated_error(
             "rate_limited", lambda: _("You are sending messages too fast. Wait a moment.")
         )
-        if self.refused >= RATE_BURST:
+        if self.refused >= self.bucket.burst:
             await self._leave()
             await self.close(code=CLOSE_POLICY)
 

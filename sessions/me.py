@@ -13,13 +13,14 @@ from typing import Any
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from project.consumers import OwnDatabaseCalls
 from project.me_channel import device_group, me_group
 
 CLOSE_NOT_AUTHENTICATED = 4401
 CLOSE_SIGNED_OUT = 4001
 
 
-class MeConsumer(AsyncJsonWebsocketConsumer):
+class MeConsumer(OwnDatabaseCalls, AsyncJsonWebsocketConsumer):
     groups: list[str] = []
 
     async def connect(self) -> None:

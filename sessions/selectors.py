@@ -20,7 +20,7 @@ from accounts.models import User
 from exercises.models import Prompt
 from exercises.selectors import exercise_ref, prompt_data
 from project.errors import Conflict, NotFound
-from safety.selectors import couple_exercise_allowed_until, gate_annotations
+from safety.selectors import GateFacts, couple_exercise_allowed_until, gate_annotations
 
 from .models import (
     OPEN_SESSION_STATUSES,
@@ -292,19 +292,37 @@ class LiveAccess:
 
 def live_access(*, user: User, session_id: UUID | str) -> LiveAccess:
     """``LiveAccess`` for ``user`` (404 for anyone but the couple's partners; the safety gate's
-    409). Five queries, once per connection: session, participants, prompts, safety gate (2)."""
-    session = access_session(user=user, session_id=session_id)
+    409). Two queries, once per connection: the session with its two members and the person's
+    safety facts (``gate_annotations``), and the prompts."""
+    members = (
+        SessionParticipant.objects.filter(session=OuterRef("pk"))
+        .order_by("user_id")
+        .values("user_id")
+    )
+    session = (
+        CoupleSession.objects.filter(_mine(user), pk=session_id)
+        .annotate(
+            # As UUIDs on every database (SQLite would give the foreign key's raw hex).
+            first_member=Subquery(members[:1], output_field=UUIDField()),
+            second_member=Subquery(members[1:2], output_field=UUIDField()),
+            **gate_annotations(user),
+        )
+        .only("id", "owner_id", "version_id", "current_index")
+        .first()
+    )
+    if session is None:
+        raise NotFound()
     if session.is_solo:
         # A solo session's answers are never revealed, not even to its owner's other devices.
         raise Conflict("session_solo", _("An exercise for yourself is never revealed."))
-    members = tuple(session.participants.order_by("user_id").values_list("user_id", flat=True))
-    prompt_ids = tuple(session_prompt_ids(session=session))
     return LiveAccess(
         session_id=session.id,
         user_id=user.pk,
-        member_ids=members,
-        prompt_ids=prompt_ids,
-        allowed_until=couple_exercise_allowed_until(user),
+        member_ids=tuple(
+            member for member in (session.first_member, session.second_member) if member
+        ),
+        prompt_ids=tuple(session_prompt_ids(session=session)),
+        allowed_until=couple_exercise_allowed_until(user, facts=GateFacts.from_row(session)),
         index_at_connect=session.current_index,
     )
 

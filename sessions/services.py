@@ -15,10 +15,11 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 from uuid import UUID
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -791,7 +792,6 @@ def reveal_ready(
     _broadcast_state(live, *changed)
 
 
-@transaction.atomic
 def reveal_react(
     *,
     user: User,
@@ -801,34 +801,101 @@ def reveal_react(
     access: LiveAccess | None = None,
 ) -> None:
     """A gentle reaction on a revealed prompt, shown to both. With the connection's
-    ``access``: two statements, the session's status, couple and that prompt's reveal in one
-    read, and the reaction's row."""
+    ``access``: one statement and no transaction of its own, the reaction's row written only
+    where the session is being revealed, its couple has not ended and that prompt has been
+    revealed (``_insert_reaction``); only a refused reaction reads why."""
     access = access or live_access(user=user, session_id=session_id)
     _gate(access, user)
+    if reaction not in Reaction.values:
+        raise Invalid("invalid_reaction", _("Choose one of the reactions."))
+    if not _insert_reaction(
+        session_id=access.session_id, prompt_id=prompt_id, user_id=user.pk, reaction=reaction
+    ):
+        _refuse_reaction(session_id=access.session_id, prompt_id=prompt_id)
+    _broadcast(
+        access.session_id,
+        "session.reaction",
+        prompt=str(prompt_id),
+        reaction=reaction,
+        by=str(user.pk),
+    )
+
+
+def _insert_reaction(*, session_id: UUID, prompt_id: UUID, user_id: int, reaction: str) -> bool:
+    """``INSERT … SELECT … WHERE``: the reaction's row, written in the same statement that
+    checks it may be (the session revealing or completed, its couple not ended, that prompt
+    revealed), so no transaction and no read is needed around it. True when it was written."""
+
+    def value(model: Any, name: str, raw: Any) -> Any:
+        return model._meta.get_field(name).get_db_prep_value(raw, connection)
+
+    params = [
+        value(SessionReaction, "prompt", prompt_id),
+        value(SessionReaction, "user", user_id),
+        reaction,
+        value(SessionReaction, "created_at", timezone.now()),
+        value(CoupleSession, "id", session_id),
+        SessionStatus.REVEALING,
+        SessionStatus.COMPLETED,
+        value(PromptReveal, "prompt", prompt_id),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_reaction_insert_sql(connection.vendor), params)
+        return cursor.rowcount == 1
+
+
+@cache
+def _reaction_insert_sql(vendor: str) -> str:
+    """The ORM has no INSERT from a SELECT. Table and column names come from the models (quoted
+    for ``vendor``'s database), never from input; every value is a parameter."""
+    q = connection.ops.quote_name
+
+    def column(model: Any, name: str) -> str:
+        return q(model._meta.get_field(name).column)
+
+    def table(model: Any) -> str:
+        return q(model._meta.db_table)
+
+    fields = ", ".join(
+        column(SessionReaction, name)
+        for name in ("session", "prompt", "user", "reaction", "created_at")
+    )
+    session_pk = column(CoupleSession, "id")
+    couple_fk = column(CoupleSession, "couple")
+    status = column(CoupleSession, "status")
+    return " ".join(
+        [
+            f"INSERT INTO {table(SessionReaction)} ({fields})",
+            f"SELECT s.{session_pk}, %s, %s, %s, %s FROM {table(CoupleSession)} s",  # noqa: S608
+            f"LEFT JOIN {table(Couple)} c ON c.{column(Couple, 'id')} = s.{couple_fk}",
+            f"WHERE s.{session_pk} = %s AND s.{status} IN (%s, %s)",
+            f"AND c.{column(Couple, 'ended_at')} IS NULL",
+            f"AND EXISTS (SELECT 1 FROM {table(PromptReveal)} r",  # noqa: S608
+            f"WHERE r.{column(PromptReveal, 'session')} = s.{session_pk}",
+            f"AND r.{column(PromptReveal, 'prompt')} = %s)",
+        ]
+    )
+
+
+def _refuse_reaction(*, session_id: UUID, prompt_id: UUID) -> None:
+    """Why a reaction was not written, read only when it was not."""
     reveals = PromptReveal.objects.filter(session=OuterRef("pk"), prompt_id=prompt_id)
     session = (
-        CoupleSession.objects.filter(pk=access.session_id)
+        CoupleSession.objects.filter(pk=session_id)
         .annotate(
             revealed_index=Subquery(reveals.values("index")[:1]),
             couple_ended_at=F("couple__ended_at"),
         )
         .only("id", "status")
-        .get()
+        .first()
     )
+    if session is None:
+        raise NotFound()
     if session.couple_ended_at is not None:
         raise Conflict("couple_ended", _("This couple has ended."))
-    if reaction not in Reaction.values:
-        raise Invalid("invalid_reaction", _("Choose one of the reactions."))
     if session.status not in (SessionStatus.REVEALING, SessionStatus.COMPLETED):
         raise Conflict("session_not_live", _("This session is not being revealed."))
-    if session.revealed_index is None:
-        raise Conflict("prompt_not_revealed", _("You can react once this question is revealed."))
-    SessionReaction.objects.create(
-        session_id=session.id, prompt_id=prompt_id, user=user, reaction=reaction
-    )
-    _broadcast(
-        session.id, "session.reaction", prompt=str(prompt_id), reaction=reaction, by=str(user.pk)
-    )
+    raise Conflict("prompt_not_revealed", _("You can react once this question is revealed."))
 
 
 def _set_paused(*, user: User, session_id: UUID, paused: bool) -> None:

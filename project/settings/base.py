@@ -149,26 +149,26 @@ REDIS_URL = env.str("REDIS_URL", default="")
 LIVE_HEARTBEAT_SECONDS = env.float("LIVE_HEARTBEAT_SECONDS", default=20)
 # Threads (and so at most this many database connections) per worker process for the live
 # reveal's database calls (sessions/consumers.py, live_db_pool). 0: Channels' one shared
-# thread (the default: see docs/performance.md, the pool is not yet proven under uvicorn).
+# thread, the default: on 2 cores the pool made bursts slower (docs/performance.md).
 LIVE_DB_THREADS = env.int("LIVE_DB_THREADS", default=0)
+# Messages one live-reveal connection may send: this many a second, up to a burst of
+# ``LIVE_RATE_BURST`` (sessions/consumers.py). Generous for two people, not for a script.
+LIVE_RATE_PER_SECOND = 20
+LIVE_RATE_BURST = 40
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # Redis publish/subscribe: a group_send is one PUBLISH and every worker process
+            # gets its events pushed on one subscribed connection, where the list-based layer
+            # took four round trips per send and polled each channel (docs/performance.md).
+            # Delivery is to the sockets connected at that moment, which is what the live
+            # reveal and /ws/me/ need: a consumer joins its groups before it announces itself,
+            # and a reconnecting client rebuilds its state from the database.
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
-                # channels-redis waits on each channel with a 5 s blocking pop; redis-py's own
-                # default read timeout is also 5 s, so a busy event loop lost that race and the
-                # TimeoutError ended the consumer (docs/performance.md, before/after).
+                # A busy event loop must not lose a read to redis-py's 5 s default timeout
+                # (docs/performance.md, before/after).
                 "hosts": [{"address": REDIS_URL, "socket_timeout": 15}],
-                # Per channel (one per open connection). A reveal sends a handful of events per
-                # action, so 100 waiting means a stalled consumer; past it, group_send drops
-                # silently (docs/performance.md: how the bench counts drops).
-                "capacity": env.int("CHANNEL_LAYER_CAPACITY", default=100),
-                # An event nobody read in 10 s belongs to a dead connection; the reconnecting
-                # client rebuilds its state from the database anyway.
-                "expiry": 10,
-                # A live reveal may last longer than an hour; membership must outlive it.
-                "group_expiry": 86400,
                 # Events pass through Redis; encrypt them with keys derived from our secrets.
                 "symmetric_encryption_keys": env.list("CHANNEL_LAYER_KEYS", default=[])
                 or FIELD_ENCRYPTION_KEYS,

@@ -1,8 +1,9 @@
-"""The Redis channel layer: capacity and expiry set on purpose, payloads encrypted, and an
-over-capacity ``group_send`` (which channels-redis drops without a word) caught by counting."""
+"""The Redis channel layer: publish/subscribe on purpose, payloads encrypted, and delivery
+counted by sequence number (what is not delivered can only be seen by counting)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -23,10 +24,10 @@ needs_redis = pytest.mark.skipif(
 
 
 def _layer_config(**env: str) -> dict:
-    """CHANNEL_LAYERS['default']['CONFIG'] as the settings build it from ``env``."""
+    """CHANNEL_LAYERS['default'] as the settings build it from ``env``."""
     code = (
         "import json; from django.conf import settings as s; "
-        "print(json.dumps(s.CHANNEL_LAYERS['default']['CONFIG']))"
+        "print(json.dumps(s.CHANNEL_LAYERS['default']))"
     )
     clean = {k: v for k, v in os.environ.items() if k not in env}
     result = subprocess.run(
@@ -46,13 +47,14 @@ def _layer_config(**env: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_it_sets_capacity_and_expiry_and_encrypts_with_the_field_keys():
+def test_it_is_publish_subscribe_and_encrypts_with_the_field_keys():
     field_key = Fernet.generate_key().decode()
     config = _layer_config(REDIS_URL="redis://127.0.0.1:6379/15", FIELD_ENCRYPTION_KEYS=field_key)
-    assert config["capacity"] == 100
-    assert config["expiry"] == 10
-    assert config["group_expiry"] == 86400
-    assert config["symmetric_encryption_keys"] == [field_key]
+    assert config["BACKEND"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
+    assert config["CONFIG"]["symmetric_encryption_keys"] == [field_key]
+    assert config["CONFIG"]["hosts"] == [
+        {"address": "redis://127.0.0.1:6379/15", "socket_timeout": 15}
+    ]
 
 
 def test_it_prefers_dedicated_channel_layer_keys():
@@ -60,10 +62,8 @@ def test_it_prefers_dedicated_channel_layer_keys():
         REDIS_URL="redis://127.0.0.1:6379/15",
         FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         CHANNEL_LAYER_KEYS="new-layer-key,old-layer-key",
-        CHANNEL_LAYER_CAPACITY="250",
     )
-    assert config["symmetric_encryption_keys"] == ["new-layer-key", "old-layer-key"]
-    assert config["capacity"] == 250
+    assert config["CONFIG"]["symmetric_encryption_keys"] == ["new-layer-key", "old-layer-key"]
 
 
 def test_the_delivery_counter_names_every_missing_sequence_number():
@@ -77,21 +77,17 @@ def test_the_delivery_counter_names_every_missing_sequence_number():
     assert counter.duplicates == 1
 
 
-def _layer(capacity: int):
-    from channels_redis.core import RedisChannelLayer
+def _layer(prefix: str = ""):
+    from channels_redis.pubsub import RedisPubSubChannelLayer
 
-    return RedisChannelLayer(
+    return RedisPubSubChannelLayer(
         hosts=[REDIS_URL],
-        capacity=capacity,
-        expiry=10,
-        prefix=f"perf-test-{uuid.uuid4().hex[:8]}",
+        prefix=prefix or f"perf-test-{uuid.uuid4().hex[:8]}",
         symmetric_encryption_keys=["a-channel-layer-test-key"],
     )
 
 
 async def _drain(layer, channel: str, counter: DeliveryCounter, stream: str) -> None:
-    import asyncio
-
     while True:
         try:
             message = await asyncio.wait_for(layer.receive(channel), 0.5)
@@ -101,52 +97,63 @@ async def _drain(layer, channel: str, counter: DeliveryCounter, stream: str) -> 
 
 
 @needs_redis
-async def test_group_send_past_capacity_drops_silently_and_the_counter_catches_it():
-    layer = _layer(capacity=5)
+async def test_a_group_receives_every_event_sent_while_it_listens():
+    layer = _layer()
     channel = await layer.new_channel()
     await layer.group_add("session.perf", channel)
     counter = DeliveryCounter()
-    counter.expect("session.perf", 8)
-    for sequence in range(8):
-        # No exception: channels-redis drops what does not fit.
-        await layer.group_send("session.perf", {"type": "session.state", "sequence": sequence})
-    await _drain(layer, channel, counter, "session.perf")
-    await layer.flush()
-    assert counter.missing("session.perf") == [5, 6, 7]
-    assert counter.dropped == 3
-
-
-@needs_redis
-async def test_within_capacity_nothing_is_dropped():
-    layer = _layer(capacity=100)
-    channel = await layer.new_channel()
-    await layer.group_add("session.perf", channel)
-    counter = DeliveryCounter()
-    counter.expect("session.perf", 50)
-    for sequence in range(50):
+    counter.expect("session.perf", 200)
+    for sequence in range(200):
         await layer.group_send("session.perf", {"type": "session.state", "sequence": sequence})
     await _drain(layer, channel, counter, "session.perf")
     await layer.flush()
     assert counter.dropped == 0
+    assert counter.duplicates == 0
+
+
+@needs_redis
+async def test_an_event_sent_before_joining_is_not_delivered_and_the_counter_names_it():
+    """Publish/subscribe delivers to whoever listens at that moment: why a consumer joins its
+    groups before it announces itself, and why the bench counts by sequence number."""
+    layer = _layer()
+    channel = await layer.new_channel()
+    counter = DeliveryCounter()
+    counter.expect("session.perf", 4)
+    await layer.group_send("session.perf", {"type": "session.state", "sequence": 0})
+    await layer.group_add("session.perf", channel)
+    for sequence in (1, 2, 3):
+        await layer.group_send("session.perf", {"type": "session.state", "sequence": sequence})
+    await _drain(layer, channel, counter, "session.perf")
+    await layer.flush()
+    assert counter.missing("session.perf") == [0]
+    assert counter.dropped == 1
 
 
 @needs_redis
 async def test_what_passes_through_redis_is_encrypted():
     import redis.asyncio as redis
 
-    layer = _layer(capacity=10)
+    prefix = f"perf-test-{uuid.uuid4().hex[:8]}"
+    layer = _layer(prefix)
     channel = await layer.new_channel()
-    marker = "bram-answer-marker-5e1c"
     await layer.group_add("session.perf", channel)
-    await layer.group_send("session.perf", {"type": "session.reveal", "text": marker})
+    # A separate connection listens to everything published under the layer's prefix.
     client = redis.Redis.from_url(REDIS_URL)
-    stored = b""
-    async for key in client.scan_iter(match=f"{layer.prefix}*"):
-        if await client.type(key) == b"zset":
-            stored += b"".join(await client.zrange(key, 0, -1))
+    listener = client.pubsub()
+    await listener.psubscribe(f"{prefix}*")
+    marker = "bram-answer-marker-5e1c"
+    await layer.group_send("session.perf", {"type": "session.reveal", "text": marker})
+    published = []
+    # redis-py answers None for the subscription's own confirmation: read on until the event.
+    for _ in range(20):
+        message = await listener.get_message(ignore_subscribe_messages=True, timeout=1)
+        if message is not None:
+            published.append(message["data"])
+            break
+    assert published, "the event should have been published"
+    await listener.aclose()
     await client.aclose()
-    assert stored, "the message should be waiting in Redis"
-    assert marker.encode() not in stored
-    message = await layer.receive(channel)
+    assert marker.encode() not in published[0]
+    message = await asyncio.wait_for(layer.receive(channel), 5)
     assert message["text"] == marker
     await layer.flush()

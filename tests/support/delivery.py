@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 class DeliveryCounter:
     """Counts what each stream was owed and what arrived, by sequence number.
 
-    Over capacity, channels-redis drops ``group_send`` messages without an error; the only way
-    to see it is to count on the receiving side.
+    A channel layer that does not deliver says nothing (Redis publish/subscribe reaches only
+    who listens at that moment); the only way to see it is to count on the receiving side.
     """
 
     expected: dict[str, int] = field(default_factory=dict)
