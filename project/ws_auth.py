@@ -23,6 +23,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.base import SessionBase
 from django.http.request import split_domain_port, validate_host
 
+from .db_threads import handshake_reads
+
 TOKEN_HEADER = b"x-session-token"
 
 
@@ -41,10 +43,10 @@ def _user_and_session(token: str):
     return auth.get_user(SimpleNamespace(session=session)), session
 
 
-@database_sync_to_async
-def user_for_token(token: str):
-    """The user and Django session behind an app session token, in one database call."""
-    return _user_and_session(token)
+async def user_for_token(token: str):
+    """The user and Django session behind an app session token, in one database call (on the
+    handshake thread: ``project.db_threads``)."""
+    return await handshake_reads(_user_and_session)(token)
 
 
 class SessionTokenAuthMiddleware:

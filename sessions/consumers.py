@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from project import jsoninput
 from project.consumers import OwnDatabaseCalls
+from project.db_threads import handshake_reads
 from project.edge import ws_error_message
 from project.errors import DomainError, Invalid, NotFound
 
@@ -203,7 +204,10 @@ class SessionConsumer(OwnDatabaseCalls, AsyncJsonWebsocketConsumer):
         session_id = self.scope["url_route"]["kwargs"]["session_id"]
         try:
             # Resolved once for this connection: session, participants, prompts, safety gate.
-            self.access = await self._call(live_access, user=self.user, session_id=session_id)
+            # Reads only, on the handshake thread: live actions keep the shared one.
+            self.access, _events = await handshake_reads(_in_language)(
+                live_access, self.user.language, user=self.user, session_id=session_id
+            )
         except NotFound:
             await self.close(code=CLOSE_NOT_FOUND)
             return

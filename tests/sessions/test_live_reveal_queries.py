@@ -15,6 +15,7 @@ from channels.layers import get_channel_layer
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from project.db_threads import handshake_reads
 from sessions import consumers
 from sessions.models import CoupleSession
 from sessions.selectors import live_shared_state
@@ -68,6 +69,15 @@ class ConsumerQueries:
         self.statements = [
             sql for sql in self.sql if not sql.upper().startswith(_TRANSACTION_CONTROL)
         ]
+
+
+class HandshakeQueries(ConsumerQueries):
+    """The same, on the thread that runs a handshake's reads (``project.db_threads``): its own
+    under PostgreSQL; under SQLite the shared one, where ``ConsumerQueries`` sees them already."""
+
+    @staticmethod
+    async def _on_pool(function):
+        return await handshake_reads(function)()
 
 
 async def _both(session, anna, bram):
@@ -193,34 +203,33 @@ def _join_transaction(sql: list[str]) -> list[str]:
     return sql[begin + 1 : end]
 
 
-async def test_connecting_is_2_reads_once_and_a_join_of_2_statements(
+async def test_a_handshake_reads_5_on_its_own_thread_and_a_join_writes_2_statements(
     anna, bram, ready_session, state_reads
 ):
     anna_live, ok, _ = await connect(anna, ready_session.id)
     assert ok
     await anna_live.expect("state")
     key = await database_sync_to_async(session_key_for)(bram)
-    async with ConsumerQueries() as queries:
+    own_thread = connection.vendor != "sqlite"
+    async with ConsumerQueries() as queries, HandshakeQueries() as handshake:
         bram_live, ok, _ = await connect(bram, ready_session.id, key=key)
         assert ok
         await bram_live.expect("state", partner_present=True)
         await anna_live.expect("state", partner_present=True)
-    # Once per connection, the access it keeps: the session with its two members and the
-    # person's safety facts, and the prompts (it was 5). Then the join: the locked read and the
-    # session's version. (Signing the handshake in, three reads of the token's session and user
-    # in one database call, is the auth middleware's, before this; under SQLite it runs on the
-    # same thread as the rest, so it is counted apart here.)
-    signing_in = [
-        sql
-        for sql in queries.statements
-        if '"django_session"' in sql or 'FROM "accounts_user"' in sql
-    ]
-    assert len(signing_in) in (0, 3)
-    access = [sql for sql in queries.statements if sql not in signing_in][:2]
+    # The handshake's reads: signing in (the token's session and user, three reads in one
+    # database call) and, once per connection, the access it keeps: the session with its two
+    # members and the person's safety facts, and the prompts (it was 5). On PostgreSQL they run
+    # on the handshake thread; under SQLite on the shared one, counted once.
+    reads = handshake.statements if own_thread else queries.statements[:5]
+    assert sum('"django_session"' in sql or 'FROM "accounts_user"' in sql for sql in reads) == 3
+    access = reads[3:]
+    assert len(access) == 2
     assert 'FROM "couple_sessions_couplesession"' in access[0]
     assert '"safety_' in access[0]  # the safety facts, as subqueries of the same read
     assert access[1].startswith('SELECT "exercises_prompt"."id"')
-    assert len(queries.statements) - len(signing_in) == 2 + 2
+    # Then the join on the shared thread: the locked read and the session's version.
+    join = queries.statements if own_thread else queries.statements[5:]
+    assert len(join) == 2
     assert _tables(_join_transaction(queries.sql)) == [
         "SELECT couplesession",
         "UPDATE couplesession",
