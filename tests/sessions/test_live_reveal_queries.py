@@ -292,3 +292,30 @@ async def test_an_older_state_arriving_late_does_not_undo_a_newer_one(anna, bram
     assert (await anna_live.expect("state"))["you_ready"] is True
     await anna_live.close()
     await bram_live.close()
+
+
+async def test_no_message_takes_a_hop_to_the_database_thread_just_to_close_connections(
+    anna, bram, ready_session, monkeypatch
+):
+    """Channels' own dispatch would close stale connections on the shared database thread before
+    every frame and every group event; the consumers do that inside their own database calls
+    (``project.consumers.OwnDatabaseCalls``), so a reaction and its fan-out take no such hop."""
+    import channels.consumer
+
+    hops = []
+
+    async def counted() -> None:
+        hops.append(1)
+
+    monkeypatch.setattr(channels.consumer, "aclose_old_connections", counted)
+    anna_live, bram_live = await _both(ready_session, anna, bram)
+    await anna_live.send({"type": "ready"})
+    await bram_live.send({"type": "ready"})
+    revealed = await anna_live.expect("reveal")
+    await bram_live.expect("reveal")
+    await bram_live.send({"type": "react", "prompt": revealed["prompt"], "reaction": "thanks"})
+    await anna_live.expect("reaction", from_me=False)
+    await bram_live.expect("reaction", from_me=True)
+    assert hops == []
+    await anna_live.close()
+    await bram_live.close()
