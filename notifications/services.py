@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from pywebpush import WebPushException, webpush
 
 from accounts.models import User
+from project.after_commit import after_commit
 from project.errors import Conflict, Invalid, NotFound
 
 from . import selectors
@@ -76,9 +77,7 @@ def notify(*, user: User, event: Event | str, path: str = "/", dedupe_key: str =
     if not path.startswith("/") or path.startswith("//"):
         raise ValueError("path must be a path on this site")
     user_id = user.pk
-    transaction.on_commit(
-        lambda: _enqueue(user_id=user_id, event=event, path=path, dedupe_key=dedupe_key)
-    )
+    after_commit(lambda: _enqueue(user_id=user_id, event=event, path=path, dedupe_key=dedupe_key))
 
 
 def _wanted_channels(*, user: User, preference: NotificationPreference, event: Event) -> list[str]:

@@ -23,7 +23,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.base import SessionBase
 from django.http.request import split_domain_port, validate_host
 
-from .db_threads import handshake_reads
+from .db_threads import side_thread
 
 TOKEN_HEADER = b"x-session-token"
 
@@ -45,8 +45,8 @@ def _user_and_session(token: str):
 
 async def user_for_token(token: str):
     """The user and Django session behind an app session token, in one database call (on the
-    handshake thread: ``project.db_threads``)."""
-    return await handshake_reads(_user_and_session)(token)
+    side thread: ``project.db_threads``)."""
+    return await side_thread(_user_and_session)(token)
 
 
 class SessionTokenAuthMiddleware:

@@ -27,8 +27,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from project import jsoninput
+from project.after_commit import Job, jobs_collected, run_jobs
 from project.consumers import OwnDatabaseCalls
-from project.db_threads import handshake_reads
+from project.db_threads import side_thread
 from project.edge import ws_error_message
 from project.errors import DomainError, Invalid, NotFound
 
@@ -91,12 +92,18 @@ def live_db_pool() -> ThreadPoolExecutor:
 
 def _in_language(
     function: Callable[..., Any], language: str, **kwargs: Any
-) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
-    """Run a service; return its result and the events it committed. Error messages are
-    translated where they are made: in the person's own language."""
-    with translation.override(language), events_collected() as events:
+) -> tuple[Any, list[tuple[str, dict[str, Any]]], list[Job]]:
+    """Run a service; return its result, the events it committed and the work that follows its
+    commit (a notification: ``project.after_commit``). Error messages are translated where
+    they are made: in the person's own language."""
+    with translation.override(language), events_collected() as events, jobs_collected() as jobs:
         result = function(**kwargs)
-    return result, events
+    return result, events, jobs
+
+
+def _jobs_in_language(jobs: list[Job], language: str) -> None:
+    with translation.override(language):
+        run_jobs(jobs)
 
 
 def uses_pool() -> bool:
@@ -108,7 +115,7 @@ def uses_pool() -> bool:
 
 async def _run(
     function: Callable[..., Any], language: str, **kwargs: Any
-) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
+) -> tuple[Any, list[tuple[str, dict[str, Any]]], list[Job]]:
     """``_in_language`` on the bounded pool (``live_db_pool``), with Channels' handling of
     database connections around it (``database_sync_to_async``)."""
     if uses_pool():
@@ -204,8 +211,8 @@ class SessionConsumer(OwnDatabaseCalls, AsyncJsonWebsocketConsumer):
         session_id = self.scope["url_route"]["kwargs"]["session_id"]
         try:
             # Resolved once for this connection: session, participants, prompts, safety gate.
-            # Reads only, on the handshake thread: live actions keep the shared one.
-            self.access, _events = await handshake_reads(_in_language)(
+            # Reads only, on the side thread: live actions keep the shared one.
+            self.access, _events, _jobs = await side_thread(_in_language)(
                 live_access, self.user.language, user=self.user, session_id=session_id
             )
         except NotFound:
@@ -314,9 +321,13 @@ class SessionConsumer(OwnDatabaseCalls, AsyncJsonWebsocketConsumer):
     async def _call(self, function: Callable[..., Any], **kwargs: Any) -> Any:
         """The service's result, after sending what it announced. ``_run`` returns once the
         transaction has committed, so every event still follows its commit."""
-        result, events = await _run(function, self.user.language, **kwargs)
+        result, events, jobs = await _run(function, self.user.language, **kwargs)
         for group, event in events:
             await self.channel_layer.group_send(group, event)
+        if jobs:
+            # Off the shared database thread (``project.db_threads``): the live actions of
+            # the whole process wait there.
+            await side_thread(_jobs_in_language)(jobs, self.user.language)
         return result
 
     async def _send_translated_error(self, code: str, message: Callable[[], str]) -> None:

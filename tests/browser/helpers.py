@@ -52,6 +52,12 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     """Run the vendored axe-core in the page (evaluate is not subject to the page's CSP, so
     the strict policy stays on while checking) and return the serious and critical findings."""
+    # A card still fading in has the contrast of its first frames: check what stays on screen,
+    # once every animation that ends has ended (an endless one, a breathing circle, is left).
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect?.getComputedTiming().endTime === Infinity)"
+    )
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text() + "\n;true")
     results = page.evaluate(

@@ -15,7 +15,7 @@ from channels.layers import get_channel_layer
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from project.db_threads import handshake_reads
+from project.db_threads import side_thread
 from sessions import consumers
 from sessions.models import CoupleSession
 from sessions.selectors import live_shared_state
@@ -77,7 +77,7 @@ class HandshakeQueries(ConsumerQueries):
 
     @staticmethod
     async def _on_pool(function):
-        return await handshake_reads(function)()
+        return await side_thread(function)()
 
 
 async def _both(session, anna, bram):
@@ -203,7 +203,7 @@ def _join_transaction(sql: list[str]) -> list[str]:
     return sql[begin + 1 : end]
 
 
-async def test_a_handshake_reads_5_on_its_own_thread_and_a_join_writes_2_statements(
+async def test_a_side_thread_5_on_its_own_thread_and_a_join_writes_2_statements(
     anna, bram, ready_session, state_reads
 ):
     anna_live, ok, _ = await connect(anna, ready_session.id)
@@ -319,3 +319,37 @@ async def test_no_message_takes_a_hop_to_the_database_thread_just_to_close_conne
     assert hops == []
     await anna_live.close()
     await bram_live.close()
+
+
+async def test_the_partner_waiting_notification_is_written_off_the_shared_thread(
+    anna, bram, ready_session
+):
+    """The first partner's join tells the other one they are waited for: a transaction of its
+    own after the join's commit. It runs on the side thread (``project.after_commit``,
+    ``project.db_threads``), not on the shared thread the live actions wait on; under SQLite
+    both are the same thread, so there only its arrival is checked."""
+    from notifications.models import Event, OutboxMessage, PushSubscription
+
+    # "Partner is waiting" goes by push only (the default): bram has a phone subscribed.
+    await database_sync_to_async(PushSubscription.objects.create)(
+        user=bram, endpoint="https://push.invalid/bram", p256dh="key", auth="secret"
+    )
+    async with ConsumerQueries() as queries, HandshakeQueries() as side:
+        anna_live, ok, _ = await connect(anna, ready_session.id)
+        assert ok
+        await anna_live.expect("state", partner_present=False)
+    waiting = await database_sync_to_async(
+        lambda: list(
+            OutboxMessage.objects.filter(event=Event.PARTNER_WAITING).values_list(
+                "user_id", flat=True
+            )
+        )
+    )()
+    assert waiting and set(waiting) == {bram.pk}
+    outbox_writes = [sql for sql in queries.statements if "INSERT" in sql and "outbox" in sql]
+    if connection.vendor != "sqlite":
+        assert outbox_writes == []
+        assert any("INSERT" in sql and "outbox" in sql for sql in side.statements)
+    else:
+        assert outbox_writes
+    await anna_live.close()
