@@ -31,6 +31,17 @@ def _prompts(session: CoupleSession) -> list:
     return list(session.version.prompts.order_by("position").values_list("id", flat=True))
 
 
+def _react_with(access, session: CoupleSession, user) -> None:
+    """React on the first prompt with the access the connection resolved when it joined."""
+    services.reveal_react(
+        user=user,
+        session_id=session.id,
+        prompt_id=_prompts(session)[0],
+        reaction="thanks",
+        access=access,
+    )
+
+
 def test_a_reaction_on_a_revealed_prompt_is_written_once(revealing, bram):
     first = _prompts(revealing)[0]
     services.reveal_react(user=bram, session_id=revealing.id, prompt_id=first, reaction="thanks")
@@ -69,13 +80,7 @@ def test_a_couple_that_ended_after_the_connection_joined_gets_no_reaction(reveal
     pairing_services.couple_end(user=anna)
     assert Couple.objects.get(pk=revealing.couple_id).ended_at is not None
     with pytest.raises(Conflict) as refused:
-        services.reveal_react(
-            user=bram,
-            session_id=revealing.id,
-            prompt_id=_prompts(revealing)[0],
-            reaction="thanks",
-            access=access,
-        )
+        _react_with(access, revealing, bram)
     assert refused.value.code == "couple_ended"
     assert not SessionReaction.objects.exists()
 
@@ -85,13 +90,7 @@ def test_a_session_no_longer_live_gets_no_reaction(revealing, bram):
     updated = CoupleSession.objects.filter(pk=revealing.pk).update(status=SessionStatus.ABANDONED)
     assert updated == 1
     with pytest.raises(Conflict) as refused:
-        services.reveal_react(
-            user=bram,
-            session_id=revealing.id,
-            prompt_id=_prompts(revealing)[0],
-            reaction="thanks",
-            access=access,
-        )
+        _react_with(access, revealing, bram)
     assert refused.value.code == "session_not_live"
     assert not SessionReaction.objects.exists()
 
@@ -100,11 +99,5 @@ def test_a_session_erased_after_the_connection_joined_is_not_found(revealing, br
     access = live_access(user=bram, session_id=revealing.id)
     CoupleSession.objects.filter(pk=revealing.pk).delete()
     with pytest.raises(NotFound):
-        services.reveal_react(
-            user=bram,
-            session_id=revealing.id,
-            prompt_id=_prompts(revealing)[0],
-            reaction="thanks",
-            access=access,
-        )
+        _react_with(access, revealing, bram)
     assert not SessionReaction.objects.exists()
