@@ -11,26 +11,34 @@ as ``on_commit`` always did. A rolled-back change runs nothing either way.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
 
 Job = Callable[[], Any]
+T = TypeVar("T")
 
 _collected: ContextVar[list[Job] | None] = ContextVar("after_commit_jobs", default=None)
 
 
 @contextmanager
-def jobs_collected() -> Iterator[list[Job]]:
-    """Collect the jobs that ``after_commit`` would run, for the caller to run elsewhere."""
-    jobs: list[Job] = []
-    token = _collected.set(jobs)
+def collecting(into: ContextVar[list[T] | None]) -> Iterator[list[T]]:
+    """A fresh list in ``into`` for the duration of the block: where committed work or
+    announcements go instead of being run or sent (``jobs_collected``,
+    ``sessions.events.events_collected``)."""
+    items: list[T] = []
+    token = into.set(items)
     try:
-        yield jobs
+        yield items
     finally:
-        _collected.reset(token)
+        into.reset(token)
+
+
+def jobs_collected() -> AbstractContextManager[list[Job]]:
+    """Collect the jobs that ``after_commit`` would run, for the caller to run elsewhere."""
+    return collecting(_collected)
 
 
 def after_commit(job: Job) -> None:

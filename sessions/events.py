@@ -8,11 +8,11 @@ A rolled-back change announces nothing either way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from typing import Any
 
+from project.after_commit import collecting
 from project.me_channel import Collector, announce
 
 _collected: ContextVar[list[tuple[str, dict[str, Any]]] | None] = ContextVar(
@@ -20,19 +20,13 @@ _collected: ContextVar[list[tuple[str, dict[str, Any]]] | None] = ContextVar(
 )
 
 
-@contextmanager
-def events_collected() -> Iterator[list[tuple[str, dict[str, Any]]]]:
+def events_collected() -> AbstractContextManager[list[tuple[str, dict[str, Any]]]]:
     """Collect the ``(group, event)`` pairs the services announce, for the caller to send.
 
     Sending from Channels' database thread would hold that thread while it waits for the event
     loop and Redis, so the consumer sends the list from its own coroutine afterwards.
     """
-    events: list[tuple[str, dict[str, Any]]] = []
-    token = _collected.set(events)
-    try:
-        yield events
-    finally:
-        _collected.reset(token)
+    return collecting(_collected)
 
 
 def collector() -> Collector | None:

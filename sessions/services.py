@@ -20,7 +20,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -811,7 +811,7 @@ def reveal_react(
     if not _insert_reaction(
         session_id=access.session_id, prompt_id=prompt_id, user_id=user.pk, reaction=reaction
     ):
-        _refuse_reaction(session_id=access.session_id, prompt_id=prompt_id)
+        _refuse_reaction(user=user, session_id=access.session_id, prompt_id=prompt_id)
     _broadcast(
         access.session_id,
         "session.reaction",
@@ -877,21 +877,11 @@ def _reaction_insert_sql(vendor: str) -> str:
     )
 
 
-def _refuse_reaction(*, session_id: UUID, prompt_id: UUID) -> None:
-    """Why a reaction was not written, read only when it was not."""
-    reveals = PromptReveal.objects.filter(session=OuterRef("pk"), prompt_id=prompt_id)
-    session = (
-        CoupleSession.objects.filter(pk=session_id)
-        .annotate(
-            revealed_index=Subquery(reveals.values("index")[:1]),
-            couple_ended_at=F("couple__ended_at"),
-        )
-        .only("id", "status")
-        .first()
-    )
-    if session is None:
-        raise NotFound()
-    if session.couple_ended_at is not None:
+def _refuse_reaction(*, user: User, session_id: UUID, prompt_id: UUID) -> None:
+    """Why a reaction was not written, read only when it was not (``access_session`` with that
+    prompt's reveal: one query, 404 once the session is gone)."""
+    session = access_session(user=user, session_id=session_id, reveal_of=prompt_id)
+    if session.couple is not None and not session.couple.is_active:
         raise Conflict("couple_ended", _("This couple has ended."))
     if session.status not in (SessionStatus.REVEALING, SessionStatus.COMPLETED):
         raise Conflict("session_not_live", _("This session is not being revealed."))
