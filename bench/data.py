@@ -113,25 +113,54 @@ def _value_for(prompt):
 
 
 def ready_couples(count: int, *, label: str, threads: int = 6) -> list[ReadyCouple]:
-    """``count`` couples, each with a fresh check-in and a submitted session ready to reveal.
-
-    Setup waits on PostgreSQL round trips, so a few threads (each its own connection) help.
-    """
-    return _in_threads(ready_couple, [f"{label}-{n}" for n in range(count)], threads)
+    """``count`` couples, each with a fresh check-in and a submitted session ready to reveal."""
+    return _made([f"{label}-{n}" for n in range(count)], submit=True, threads=threads)
 
 
 def answering_couples(count: int, *, label: str, threads: int = 6) -> list[ReadyCouple]:
     """``count`` couples whose session has just started: both partners still answering."""
-    keys = [f"{label}-{n}" for n in range(count)]
-    return _in_threads(lambda key: ready_couple(key, submit=False), keys, threads)
+    return _made([f"{label}-{n}" for n in range(count)], submit=False, threads=threads)
 
 
-def _in_threads(make, keys: list[str], threads: int) -> list[ReadyCouple]:
+# From this many couples on, setup runs in several processes: one process's threads share its
+# GIL, and making a couple costs as much Python (the ORM, encryption) as it waits on PostgreSQL.
+PROCESS_SETUP_FROM = 200
+
+
+def _made(keys: list[str], *, submit: bool, threads: int) -> list[ReadyCouple]:
+    if len(keys) < PROCESS_SETUP_FROM:
+        return _in_threads(keys, submit=submit, threads=threads)
+    import multiprocessing
+
+    processes = max(2, os.cpu_count() or 2)
+    chunks = [keys[start::processes] for start in range(processes)]
+    # A fresh interpreter per process (not a fork of this one with its open connections).
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(processes, initializer=_setup_child, initargs=(dict(os.environ),)) as pool:
+        made = pool.starmap(_in_threads, [(chunk, submit, threads) for chunk in chunks])
+    by_key = {
+        key: couple
+        for chunk, couples in zip(chunks, made, strict=True)
+        for key, couple in zip(chunk, couples, strict=True)
+    }
+    return [by_key[key] for key in keys]
+
+
+def _setup_child(environment: dict[str, str]) -> None:
+    """A setup process: the bench's environment and Django, on the schema already migrated."""
+    os.environ.update(environment)
+    import django
+
+    django.setup()
+
+
+def _in_threads(keys: list[str], submit: bool, threads: int) -> list[ReadyCouple]:
+    """Setup waits on PostgreSQL round trips, so a few threads (each its own connection) help."""
     from django.db import connections
 
     def run(key: str) -> ReadyCouple:
         try:
-            return make(key)
+            return ready_couple(key, submit=submit)
         finally:
             connections.close_all()
 

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 from django.db.models import Count, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
@@ -127,9 +128,10 @@ class GateFacts:
         )
 
 
-def gate_annotations(user: User) -> dict[str, Subquery]:
+def gate_annotations(user: User | UUID) -> dict[str, Subquery]:
     """Subqueries for another app's query: ``safety_pause_data`` and ``safety_last_check_in_at``
-    of ``user`` (the acting person only), to hand to the guards as ``GateFacts.from_row``."""
+    of ``user`` (the acting person only, or their id), to hand to the guards as
+    ``GateFacts.from_row``."""
     return {
         "safety_pause_data": Subquery(SafetyState.objects.filter(user=user).values("data")[:1]),
         "safety_last_check_in_at": Subquery(

@@ -20,6 +20,7 @@ from accounts.models import User
 from exercises.models import Prompt
 from exercises.selectors import exercise_ref, prompt_data
 from project.errors import Conflict, NotFound
+from project.prepared import prepared_rows
 from safety.selectors import GateFacts, couple_exercise_allowed_until, gate_annotations
 
 from .models import (
@@ -33,8 +34,9 @@ from .models import (
 from .presence import store as presence_store
 
 
-def _mine(user: User) -> Q:
-    """Sessions of a couple ``user`` is or was in, and their own solo sessions."""
+def _mine(user: User | UUID) -> Q:
+    """Sessions of a couple ``user`` (the person or their id) is or was in, and their own solo
+    sessions."""
     return Q(couple__members__user=user) | Q(owner=user)
 
 
@@ -290,26 +292,42 @@ class LiveAccess:
     index_at_connect: int = 0
 
 
-def live_access(*, user: User, session_id: UUID | str) -> LiveAccess:
-    """``LiveAccess`` for ``user`` (404 for anyone but the couple's partners; the safety gate's
-    409). Two queries, once per connection: the session with its two members and the person's
-    safety facts (``gate_annotations``), and the prompts."""
+def _as_uuid(value: UUID | str) -> UUID:
+    """A session id from a URL or a message; not one at all is a session that is not found."""
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value))
+    except ValueError:
+        raise NotFound() from None
+
+
+def _access_read(user_id: UUID, session_id: UUID) -> QuerySet[CoupleSession]:
+    """``live_access``'s first statement (compiled once: ``project.prepared``)."""
     members = (
         SessionParticipant.objects.filter(session=OuterRef("pk"))
         .order_by("user_id")
         .values("user_id")
     )
-    session = (
-        CoupleSession.objects.filter(_mine(user), pk=session_id)
+    return (
+        CoupleSession.objects.filter(_mine(user_id), pk=session_id)
         .annotate(
             # As UUIDs on every database (SQLite would give the foreign key's raw hex).
             first_member=Subquery(members[:1], output_field=UUIDField()),
             second_member=Subquery(members[1:2], output_field=UUIDField()),
-            **gate_annotations(user),
+            **gate_annotations(user_id),
         )
         .only("id", "owner_id", "version_id", "current_index")
-        .first()
+        .order_by("pk")[:1]
     )
+
+
+def live_access(*, user: User, session_id: UUID | str) -> LiveAccess:
+    """``LiveAccess`` for ``user`` (404 for anyone but the couple's partners; the safety gate's
+    409). Two queries, once per connection: the session with its two members and the person's
+    safety facts (``gate_annotations``), and the prompts."""
+    rows = prepared_rows("live-access", _access_read, user.pk, _as_uuid(session_id))
+    session = rows[0] if rows else None
     if session is None:
         raise NotFound()
     if session.is_solo:
@@ -328,11 +346,14 @@ def live_access(*, user: User, session_id: UUID | str) -> LiveAccess:
 
 
 def session_prompt_ids(*, session: CoupleSession) -> list[UUID]:
-    return list(
-        Prompt.objects.filter(version_id=session.version_id)
-        .order_by("position")
-        .values_list("id", flat=True)
-    )
+    """The ids of the session's prompts in their order (compiled once: ``project.prepared``;
+    every connection and every live change that starts cold reads them)."""
+    rows = prepared_rows("session-prompt-ids", _prompts_of, session.version_id)
+    return [prompt.id for prompt in rows]
+
+
+def _prompts_of(version_id: UUID) -> QuerySet[Prompt]:
+    return Prompt.objects.filter(version_id=version_id).order_by("position").only("id")
 
 
 def participants_ready_for(*, session: CoupleSession) -> dict[UUID, int | None]:

@@ -15,12 +15,12 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, partial
 from typing import Any
 from uuid import UUID
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +33,7 @@ from pairing.models import Couple
 from pairing.selectors import active_couple_for, couple_members
 from project.errors import Conflict, Invalid, NotFound
 from project.me_channel import send_now
+from project.prepared import prepared_rows
 from safety.selectors import (
     GateFacts,
     require_couple_exercise_allowed,
@@ -470,6 +471,35 @@ def sessions_abandon_for_couple(*, couple: Couple) -> int:
 # ---- the live reveal ---------------------------------------------------------------------------
 
 
+def _locked_read(
+    session_id: UUID, *ids: UUID, members: int, reads_answers: bool
+) -> QuerySet[CoupleSession]:
+    """``_Live.lock``'s one statement for ``session_id`` (compiled once per shape:
+    ``project.prepared``): the session's row locked, ``ready_<n>`` of each of the ``members``
+    (``ids`` starts with their ids), and with ``reads_answers`` the value and privacy of each
+    one's answer to the prompt whose id ends ``ids``."""
+    member_ids, prompt_ids = ids[:members], ids[members:]
+    annotations: dict[str, Any] = {
+        "snapshot_updated_at": Subquery(
+            CoupleSession.objects.filter(pk=OuterRef("pk")).values("updated_at")[:1]
+        )
+    }
+    for number, member in enumerate(member_ids):
+        participant = SessionParticipant.objects.filter(session=OuterRef("pk"), user=member)
+        annotations[f"ready_{number}"] = Subquery(participant.values("ready_for")[:1])
+    if reads_answers:
+        value_field = Answer._meta.get_field("value")
+        for number, member in enumerate(member_ids):
+            answer = Answer.objects.filter(
+                session=OuterRef("pk"), user=member, prompt_id=prompt_ids[0]
+            )
+            annotations[f"value_{number}"] = Subquery(
+                answer.values("value")[:1], output_field=value_field
+            )
+            annotations[f"private_{number}"] = Subquery(answer.values("keep_private")[:1])
+    return CoupleSession.objects.select_for_update().annotate(**annotations).filter(pk=session_id)
+
+
 @dataclass
 class _Live:
     """What one live change reads once and hands around, instead of every step reading it
@@ -505,31 +535,19 @@ class _Live:
         ``updated_at`` through a subquery: every live change moves it, so when the two differ
         another change committed while this one waited, and the readiness is read again (a
         fourth statement, only then). Without a wait they are equal and the read is exact."""
-        annotations: dict[str, Any] = {
-            "snapshot_updated_at": Subquery(
-                CoupleSession.objects.filter(pk=OuterRef("pk")).values("updated_at")[:1]
-            )
-        }
-        for number, member in enumerate(access.member_ids):
-            participant = SessionParticipant.objects.filter(session=OuterRef("pk"), user=member)
-            annotations[f"ready_{number}"] = Subquery(participant.values("ready_for")[:1])
         prompts = access.prompt_ids
         reads_answers = expect_index is not None and 0 <= expect_index < len(prompts)
-        if reads_answers:
-            value_field = Answer._meta.get_field("value")
-            for number, member in enumerate(access.member_ids):
-                answer = Answer.objects.filter(
-                    session=OuterRef("pk"), user=member, prompt_id=prompts[expect_index]
-                )
-                annotations[f"value_{number}"] = Subquery(
-                    answer.values("value")[:1], output_field=value_field
-                )
-                annotations[f"private_{number}"] = Subquery(answer.values("keep_private")[:1])
-        session = (
-            CoupleSession.objects.select_for_update()
-            .annotate(**annotations)
-            .get(pk=access.session_id)
+        members = len(access.member_ids)
+        rows = prepared_rows(
+            ("live-lock", members, reads_answers),
+            partial(_locked_read, members=members, reads_answers=reads_answers),
+            access.session_id,
+            *access.member_ids,
+            *([prompts[expect_index]] if reads_answers else []),
         )
+        if not rows:
+            raise CoupleSession.DoesNotExist
+        session = rows[0]
         ready_for = {
             member: getattr(session, f"ready_{number}")
             for number, member in enumerate(access.member_ids)
