@@ -53,6 +53,9 @@ REACTIONS = ("thanks", "hear_you")
 class StepResult:
     couples: int
     connect_ns: list[int] = field(default_factory=list)
+    # When each handshake started (ns since the step began), in the order of connect_ns.
+    connect_started_ns: list[int] = field(default_factory=list)
+    started_ns: int = field(default_factory=time.monotonic_ns)
     reveal_ns: list[int] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     counter: DeliveryCounter = field(default_factory=DeliveryCounter)
@@ -74,6 +77,7 @@ async def _connect(port: int, couple: ReadyCouple, token: str, result: StepResul
         started = time.monotonic_ns()
         socket = await open_socket(port, f"/ws/sessions/{couple.session_id}/", token)
         result.connect_ns.append(time.monotonic_ns() - started)
+        result.connect_started_ns.append(started - result.started_ns)
     return Peer(socket)
 
 
@@ -211,6 +215,22 @@ async def run_step(
     return result, stats
 
 
+def connect_p95_by_window(result: StepResult, window_s: float = 5.0) -> list[dict[str, Any]]:
+    """Connect p95 per ``window_s`` of the step, by when the handshake started: where in the
+    arrival ramp the slow handshakes are."""
+    windows: dict[int, list[int]] = {}
+    for started, took in zip(result.connect_started_ns, result.connect_ns, strict=True):
+        windows.setdefault(int(started / 1e9 // window_s), []).append(took)
+    return [
+        {
+            "from_s": number * window_s,
+            "handshakes": len(took),
+            **latency_summary_ms(took),
+        }
+        for number, took in sorted(windows.items())
+    ]
+
+
 def summarize(result: StepResult, stats: dict[str, Any]) -> dict[str, Any]:
     connect = latency_summary_ms(result.connect_ns)
     reveal = latency_summary_ms(result.reveal_ns)
@@ -220,6 +240,7 @@ def summarize(result: StepResult, stats: dict[str, Any]) -> dict[str, Any]:
         "connect_p50_ms": connect["p50_ms"],
         "connect_p95_ms": connect["p95_ms"],
         "connect_p99_ms": connect["p99_ms"],
+        "connect_by_window": connect_p95_by_window(result),
         "reveals": len(result.reveal_ns),
         "reveal_p50_ms": reveal["p50_ms"],
         "reveal_p95_ms": reveal["p95_ms"],
@@ -254,6 +275,11 @@ def print_table(rows: list[dict[str, Any]], header: bool = True) -> None:
     for row in rows:
         if row["error_kinds"]:
             print(f"{row['couples']} couples, errors by kind: {row['error_kinds']}")
+        windows = ", ".join(
+            f"{fmt(window['from_s'], 0)} s: {fmt(window['p95_ms'], 0)}"
+            for window in row["connect_by_window"]
+        )
+        print(f"{row['couples']} couples, connect p95 ms by when it started: {windows}")
 
 
 def parse_args(argv=None):
