@@ -19,7 +19,6 @@ annotation converted as a queryset converts it.
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -96,8 +95,8 @@ def _converted(value: Any, converters: list[tuple[Callable[..., Any], Any]]) -> 
     return value
 
 
+# Written once per shape; two threads that compile the same shape at once store equal entries.
 _cache: dict[Hashable, _Compiled] = {}
-_lock = threading.Lock()
 
 
 def prepared_rows(key: Hashable, build: Builder, *args: Any) -> list[Model]:
@@ -109,9 +108,7 @@ def prepared_rows(key: Hashable, build: Builder, *args: Any) -> list[Model]:
     cache_key = (key, connection.alias, connection.vendor)
     compiled = _cache.get(cache_key)
     if compiled is None:
-        compiled = _compile(build, args)
-        with _lock:
-            _cache[cache_key] = compiled
+        compiled = _cache[cache_key] = _compile(build, args)
     with connection.cursor() as cursor:
         cursor.execute(compiled.sql, compiled.params(args))
         reader = compiled.reader or compiled.read_with([column[0] for column in cursor.description])
